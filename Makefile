@@ -1,0 +1,41 @@
+# Two commands do all the set-up (see README):
+#   make serve   build the site and serve it at http://127.0.0.1:8000 with live reload
+#   make test    run the whole test suite
+# Both create .venv and install the exact pins from requirements.lock the first
+# time, and skip that step afterwards until the lock file changes.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+INSTALLED := $(VENV)/.installed-lock
+
+# Material 9.8 prints an end-of-life banner about MkDocs 2 on every build.
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: serve build test lock clean
+
+serve: $(INSTALLED)
+	$(BIN)/mkdocs serve --livereload
+
+# Strict: any MkDocs warning (broken link, missing anchor, page left out of
+# the nav) fails the build. Never add -q: it hides warnings from --strict.
+build: $(INSTALLED)
+	$(BIN)/mkdocs build --strict
+
+test: $(INSTALLED)
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+$(INSTALLED): requirements.lock
+	$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "Python 3.11 or newer is needed")'
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r requirements.lock
+	touch $@
+
+# Regenerate the exact pins after editing pyproject.toml.
+lock: $(INSTALLED)
+	$(BIN)/python -m pip install --quiet uv
+	$(BIN)/uv pip compile pyproject.toml --extra test --generate-hashes --universal \
+		--python-version 3.11 --custom-compile-command "make lock" --quiet -o requirements.lock
+
+clean:
+	rm -rf site $(VENV)
