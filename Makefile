@@ -12,7 +12,7 @@ INSTALLED := $(VENV)/.installed-lock
 # Material 9.8 prints an end-of-life banner about MkDocs 2 on every build.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test lock clean
+.PHONY: serve build test linkcheck lock clean
 
 serve: $(INSTALLED)
 	$(BIN)/mkdocs serve --livereload
@@ -30,6 +30,10 @@ $(INSTALLED): requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r requirements.lock
 	touch $@
+
+# Opt-in, needs the network: do the external links still answer?
+linkcheck: $(INSTALLED)
+	$(BIN)/python scripts/check_external_links.py
 
 # Regenerate the exact pins after editing pyproject.toml.
 lock: $(INSTALLED)

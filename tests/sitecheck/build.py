@@ -1,0 +1,58 @@
+"""Rule 8: the site builds with `mkdocs build --strict`, without a single warning."""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import pathlib
+import re
+import subprocess
+import sys
+
+from .project import Problem, Project
+
+# "Doc file 'clinical-use/index.md' contains a link 'x.md', but ..."
+DOC_FILE = re.compile(r"Doc file '([^']+)'")
+LINK_IN_MESSAGE = re.compile(r"contains a link '([^']+)'")
+
+
+@dataclasses.dataclass
+class Build:
+    returncode: int
+    output: str
+    site_dir: pathlib.Path
+
+    @property
+    def warnings(self) -> list[str]:
+        return [line for line in self.output.splitlines() if line.startswith(("WARNING", "ERROR"))]
+
+
+def build(root: pathlib.Path, site_dir: pathlib.Path, strict: bool = True) -> Build:
+    """Run MkDocs on ``root`` the way `make build` does (never with -q: it hides warnings)."""
+    command = [sys.executable, "-m", "mkdocs", "build", "--clean", "--site-dir", str(site_dir)]
+    if strict:
+        command.append("--strict")
+    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    completed = subprocess.run(command, cwd=root, env=environment, capture_output=True, text=True)
+    return Build(completed.returncode, completed.stdout + completed.stderr, pathlib.Path(site_dir))
+
+
+def check(project: Project, result: Build) -> list[Problem]:
+    """Each MkDocs warning, pointed at the page (and line) it is about."""
+    problems = []
+    for warning in result.warnings:
+        message = warning.split("-", 1)[-1].strip()
+        page_match = DOC_FILE.search(warning)
+        if not page_match:
+            problems.append(Problem("mkdocs.yml", None, f"MkDocs warns: {message}"))
+            continue
+        source = page_match.group(1)
+        line = None
+        link = LINK_IN_MESSAGE.search(warning)
+        if link and (project.docs / source).exists():
+            line = project.page(source).line_of(link.group(1))
+        problems.append(Problem(f"docs/{source}", line, f"MkDocs warns: {message}"))
+    if result.returncode != 0 and not problems:
+        tail = "\n".join(result.output.strip().splitlines()[-5:])
+        problems.append(Problem("mkdocs.yml", None, f"the strict build failed:\n{tail}"))
+    return problems

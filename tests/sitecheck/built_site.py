@@ -1,0 +1,45 @@
+"""The built site as the checks see it: which HTML file each page became."""
+
+from __future__ import annotations
+
+import functools
+import pathlib
+
+from bs4 import BeautifulSoup
+
+from .project import Page, Project
+
+
+def html_path(page_path: str) -> str:
+    """docs/a/b.md -> a/b/index.html; docs/a/index.md -> a/index.html (directory URLs)."""
+    stem = page_path[: -len(".md")]
+    if stem == "index" or stem.endswith("/index"):
+        return f"{stem}.html"
+    return f"{stem}/index.html"
+
+
+class BuiltSite:
+    def __init__(self, project: Project, site_dir: pathlib.Path):
+        self.project = project
+        self.root = pathlib.Path(site_dir)
+
+    def pages(self):
+        """(source page, parsed HTML) for each page of docs/ that was built."""
+        for page in self.project.pages:
+            path = self.root / html_path(page.path)
+            if path.exists():
+                yield page, self.soup(html_path(page.path))
+
+    @functools.lru_cache(maxsize=None)
+    def soup(self, relative: str) -> BeautifulSoup:
+        return BeautifulSoup((self.root / relative).read_text(encoding="utf-8"), "html.parser")
+
+    @functools.lru_cache(maxsize=None)
+    def ids(self, relative: str) -> frozenset[str]:
+        soup = self.soup(relative)
+        return frozenset(
+            [tag["id"] for tag in soup.find_all(id=True)] + [tag["name"] for tag in soup.find_all("a", attrs={"name": True})]
+        )
+
+    def source_of(self, relative: str) -> Page | None:
+        return next((page for page in self.project.pages if html_path(page.path) == relative), None)

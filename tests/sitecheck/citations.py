@@ -1,0 +1,110 @@
+"""Rule 4: every number and clinical claim is cited, and every citation leads to a listed source."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+
+from .markdown_text import FOOTNOTE_DEFINITION, FOOTNOTE_REFERENCE, prose_lines, source_lines
+from .project import Page, Problem, Project
+
+REFERENCES_PAGE = "references.md"
+
+# Figures that must never stand without a source: a percentage, a hazard or
+# odds ratio, a P value, a dose or volume, a duration in months, or the year
+# of an approval.
+NUMBER_NEEDING_SOURCE = re.compile(
+    r"\d+(?:\.\d+)?\s?%"
+    r"|\b(?:HR|OR|RR)\b[\s=:]*\d"
+    r"|\b[Pp]\s*[=<>≤]\s*0?\.\d"
+    r"|\d\s?(?:mL|PFU|µg|mg|gauge)\b"
+    r"|\b10(?:\^|<sup>)\d"
+    r"|\b\d+(?:\.\d+)?\s(?:months|weeks)\b"
+    r"|\b(?:approv|authoris|authoriz|licens|regist)\w*\b[^.\n]{0,80}?\b(?:19|20)\d\d\b"
+    r"|\b(?:19|20)\d\d\b[^.\n]{0,40}?\b(?:approv|authoris|authoriz)\w*"
+)
+REFERENCE_ID = re.compile(r"\{\s*#([a-z0-9][a-z0-9-]*)\s*\}")
+REFERENCE_LINK = re.compile(r"\]\(([^)#\s]*)#([^)\s]+)\)")
+DOI_LINK = re.compile(r"\[doi:([^\]]+)\]\(https://doi\.org/([^)]+)\)")
+DOI_SYNTAX = re.compile(r"^10\.\d{4,9}/[-._;()/:A-Za-z0-9]+$")
+
+
+def reference_entries(project: Project) -> dict[str, tuple[int, str]]:
+    """key -> (line, text of the entry) for each source on the references page."""
+    page = project.page(REFERENCES_PAGE)
+    entries: dict[str, tuple[int, str]] = {}
+    current = None
+    for number, line in page.body_lines():
+        if line.startswith("- "):
+            found = REFERENCE_ID.search(line)
+            current = found.group(1) if found else None
+            if current:
+                entries[current] = (number, line)
+        elif line.startswith("  ") and current:
+            start, text = entries[current]
+            entries[current] = (start, text + "\n" + line)
+        else:
+            current = None
+    return entries
+
+
+def _check_references_page(project: Project, entries) -> list[Problem]:
+    problems = []
+    source = f"docs/{REFERENCES_PAGE}"
+    for key, (line, text) in entries.items():
+        if "https://" not in text:
+            problems.append(Problem(source, line, f"source '{key}' has no DOI or official https:// address; add one so readers can check it"))
+        for label, target in DOI_LINK.findall(text):
+            if not DOI_SYNTAX.match(label) or label != target:
+                problems.append(Problem(source, line, f"source '{key}' has a malformed DOI '{label}' (a DOI looks like 10.1200/JCO.2014.58.3377, the same in the label and after https://doi.org/)"))
+    return problems
+
+
+def _check_page(page: Page, keys: set[str]) -> list[Problem]:
+    problems = []
+    references: dict[str, int] = {}
+    definitions: dict[str, tuple[int, str]] = {}
+    for number, line in source_lines(page):
+        definition = FOOTNOTE_DEFINITION.match(line)
+        if definition:
+            definitions.setdefault(definition.group(1), (number, definition.group(2)))
+            continue
+        for label in FOOTNOTE_REFERENCE.findall(line):
+            references.setdefault(label, number)
+    for label, number in references.items():
+        if label not in definitions:
+            problems.append(Problem(page.source, number, f"footnote [^{label}] is used but never defined; add '[^{label}]: Source, section. See [name](references.md#key).' at the end of the page"))
+    for label, (number, text) in definitions.items():
+        if label not in references:
+            problems.append(Problem(page.source, number, f"footnote [^{label}] is defined but never used; cite it in the text or delete the definition"))
+        targets = [
+            key for path, key in REFERENCE_LINK.findall(text)
+            if posixpath.normpath(posixpath.join(posixpath.dirname(page.path), path)) == REFERENCES_PAGE
+        ]
+        if not targets:
+            problems.append(Problem(page.source, number, f"footnote [^{label}] does not link to its source on the references page; end it with 'See [name](references.md#key).' (path relative to this page)"))
+        for key in targets:
+            if key not in keys:
+                problems.append(Problem(page.source, number, f"footnote [^{label}] cites '{key}', which is not on the references page; add the source to docs/references.md with '{{ #{key} }}'"))
+    if not references and page.path != REFERENCES_PAGE:
+        for number, line in prose_lines(page):
+            figure = NUMBER_NEEDING_SOURCE.search(line)
+            if figure:
+                problems.append(Problem(page.source, number, f"the page states a figure ('{figure.group(0).strip()}') but cites no source; add a footnote [^label] naming where the figure comes from"))
+                break
+    return problems
+
+
+def check(project: Project) -> list[Problem]:
+    entries = reference_entries(project)
+    problems = _check_references_page(project, entries)
+    cited: set[str] = set()
+    for page in project.pages:
+        problems += _check_page(page, set(entries))
+        for _, line in source_lines(page):
+            if FOOTNOTE_DEFINITION.match(line):
+                cited.update(key for _, key in REFERENCE_LINK.findall(line))
+    for key, (line, _) in entries.items():
+        if key not in cited:
+            problems.append(Problem(f"docs/{REFERENCES_PAGE}", line, f"source '{key}' is cited by no page; cite it or remove it"))
+    return problems

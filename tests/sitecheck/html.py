@@ -1,0 +1,45 @@
+"""Rule 7: each built page has one h1, its description, the disclaimer, its review date and alt text."""
+
+from __future__ import annotations
+
+from .built_site import BuiltSite
+from .project import Problem
+
+MINIMUM_WORDS = 40
+
+
+def check(site: BuiltSite) -> list[Problem]:
+    problems = []
+    for page, soup in site.pages():
+        def problem(message, line=None):
+            problems.append(Problem(page.source, line, message))
+
+        article = soup.select_one("article.md-content__inner")
+        if article is None:
+            problem("the built page has no content area")
+            continue
+        headings = [h.get_text(" ", strip=True).rstrip("¶").strip() for h in soup.find_all("h1")]
+        markdown_h1 = next((n for n, text in page.body_lines() if text.startswith("# ")), None)
+        if headings != [page.meta.get("title")]:
+            found = ", ".join(repr(h) for h in headings) or "none"
+            problem(
+                f"the page should have one h1, its front-matter title {page.meta.get('title')!r}, but has {found}; "
+                "do not write a '# ' heading (the title comes from the front-matter), use '##' for sections",
+                markdown_h1,
+            )
+        description = soup.find("meta", attrs={"name": "description"})
+        wanted = page.meta.get("description")
+        if description is None or description.get("content") != wanted:
+            problem("the built page's meta description is not the front-matter description")
+        if soup.select_one(".site-disclaimer") is None:
+            problem("the medical disclaimer is missing; it comes from overrides/main.html (block announce)")
+        reviewed = soup.select_one(".page-review time[datetime]")
+        if reviewed is None or reviewed["datetime"] != str(page.meta.get("last_reviewed")):
+            problem("the built page does not show its last_reviewed date")
+        for image in article.find_all("img"):
+            if not (image.get("alt") or "").strip():
+                problem(f"the image '{image.get('src')}' has no alt text; write ![what the image shows](path)", page.line_of(str(image.get("src")).rsplit("/", 1)[-1]))
+        text = article.get_text(" ", strip=True)
+        if len(text.split()) < MINIMUM_WORDS:
+            problem(f"the page is nearly empty ({len(text.split())} words); write its content or remove it")
+    return problems

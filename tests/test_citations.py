@@ -1,0 +1,55 @@
+"""Rule 4: footnotes are defined and used, figures are cited, sources are listed with a DOI or URL."""
+
+from conftest import messages, report
+from sitecheck import citations
+
+PAGE = "docs/about/index.md"
+CITATION = "See [US label](../references.md#us-label)."
+
+
+def test_every_claim_is_cited_and_every_source_listed(project):
+    report(citations.check(project))
+
+
+def test_fault_footnote_used_but_not_defined(broken):
+    broken.append(PAGE, "Most patients had fever.[^nowhere]")
+    found = messages(citations.check(broken.project))
+    assert f"{PAGE}:" in found and "[^nowhere] is used but never defined" in found, found
+
+
+def test_fault_footnote_defined_but_not_used(broken):
+    broken.append(PAGE, f"[^spare]: IMLYGIC US Prescribing Information. {CITATION}")
+    found = messages(citations.check(broken.project))
+    assert f"{PAGE}:" in found and "[^spare] is defined but never used" in found, found
+
+
+def test_fault_number_without_citation(broken):
+    broken.write("docs/about/index.md", broken.project.page("about/index.md").text.replace("[^", "[^x") + "\nAbout 42% of patients responded.\n")
+    # A page with no footnote at all that states a percentage.
+    broken.write("docs/uncited.md", "---\ntitle: Uncited\ndescription: A page with a figure and no source at all.\nlast_reviewed: 2026-11-30\n---\n\nAbout 42% of patients responded.\n")
+    found = messages(citations.check(broken.project))
+    assert "docs/uncited.md:7:" in found and "cites no source" in found and "42%" in found, found
+
+
+def test_fault_footnote_cites_source_missing_from_references(broken):
+    broken.append(PAGE, "Fever was common.[^ghost]\n\n[^ghost]: A paper. See [Ghost 2020](../references.md#ghost-2020).")
+    found = messages(citations.check(broken.project))
+    assert f"{PAGE}:" in found and "cites 'ghost-2020', which is not on the references page" in found, found
+
+
+def test_fault_footnote_without_link_to_references(broken):
+    broken.append(PAGE, "Fever was common.[^loose]\n\n[^loose]: Somebody said so.")
+    found = messages(citations.check(broken.project))
+    assert f"{PAGE}:" in found and "[^loose] does not link to its source" in found, found
+
+
+def test_fault_reference_without_doi_or_url(broken):
+    broken.replace("docs/references.md", "  <https://dailymed.nlm.nih.gov/dailymed/drugInfo.cfm?setid=64ffb680-ea8c-42fc-9649-9e8c0eb77ddb>\n", "")
+    found = messages(citations.check(broken.project))
+    assert "docs/references.md:" in found and "source 'us-label' has no DOI or official https:// address" in found, found
+
+
+def test_fault_malformed_doi(broken):
+    broken.replace("docs/references.md", "[doi:10.1200/JCO.2014.58.3377](https://doi.org/10.1200/JCO.2014.58.3377)", "[doi:10.12/JCO 2014](https://doi.org/10.12/JCO 2014)")
+    found = messages(citations.check(broken.project))
+    assert "docs/references.md:" in found and "malformed DOI" in found, found

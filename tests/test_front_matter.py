@@ -1,0 +1,52 @@
+"""Rule 1: every page's front-matter is valid against schemas/front-matter.schema.json."""
+
+import pytest
+
+from conftest import messages, report
+from sitecheck import front_matter
+
+PAGE = "docs/about/editorial-policy.md"
+
+
+def test_every_page_has_valid_front_matter(project):
+    report(front_matter.check(project))
+
+
+def test_schema_is_itself_valid_json_schema(project):
+    import json
+
+    import jsonschema
+
+    schema = json.loads(project.text(front_matter.SCHEMA_PATH))
+    jsonschema.validators.validator_for(schema).check_schema(schema)
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        ("last_reviewed: 2026-11-30\n", "", "front-matter has no 'last_reviewed'"),
+        ("last_reviewed: 2026-11-30", "last_reviewed: 30/11/2026", "last_reviewed must be a real date written YYYY-MM-DD"),
+        ("last_reviewed: 2026-11-30", "last_reviewed: 2026-02-30", "last_reviewed must be a real date"),
+        ("last_reviewed: 2026-11-30", "last_reviewed: 2999-01-01", "is in the future"),
+        ("title: Editorial policy", 'title: "Editorial policy', "is not valid YAML"),
+        ("last_reviewed: 2026-11-30", "last_reviewed: 2026-11-30\ntags: [marketing]", "'marketing' is not allowed"),
+        ("last_reviewed: 2026-11-30", "last_reviewed: 2026-11-30\nauthor: Someone", "a key the schema does not allow"),
+        ("description: Which", "description: " + "Far too long. " * 12 + "Which", "shorten it to 160 or fewer"),
+    ],
+    ids=["missing-date", "date-wrong-form", "impossible-date", "future-date", "yaml-syntax", "unknown-tag", "unknown-key", "long-description"],
+)
+def test_fault_front_matter_is_caught(broken, old, new, expected):
+    broken.replace(PAGE, old, new)
+    found = messages(front_matter.check(broken.project))
+    assert f"{PAGE}:" in found and expected in found, found
+
+
+def test_fault_yaml_error_names_its_line(broken):
+    broken.replace(PAGE, "title: Editorial policy", "title: [unclosed")
+    found = messages(front_matter.check(broken.project))
+    assert f"{PAGE}:3:" in found or f"{PAGE}:2:" in found, found
+
+
+def test_fault_page_without_front_matter(broken):
+    broken.write("docs/bare.md", "Just text.\n")
+    assert "docs/bare.md:1: the page has no front-matter" in messages(front_matter.check(broken.project))

@@ -1,0 +1,35 @@
+"""Rule 7: every built page has one h1, a description, the disclaimer, its review date, alt text."""
+
+from conftest import messages, report
+from sitecheck import html
+
+PAGE = "docs/about/index.md"
+
+
+def test_every_built_page_is_complete(site):
+    report(html.check(site))
+
+
+def test_fault_image_without_alt_text(broken):
+    broken.append(PAGE, "![](../assets/images/mechanism/how-t-vec-works.svg)")
+    found = messages(html.check(broken.built_site()))
+    assert f"{PAGE}:" in found and "has no alt text" in found, found
+
+
+def test_fault_second_h1(broken):
+    broken.append(PAGE, "# A second title")
+    found = messages(html.check(broken.built_site()))
+    assert f"{PAGE}:" in found and "do not write a '# ' heading" in found and "'A second title'" in found, found
+
+
+def test_fault_missing_review_date_and_disclaimer_in_template(broken):
+    broken.replace("overrides/main.html", "{% block announce %}", "{% block unused_announce %}")
+    broken.replace("overrides/main.html", "page.meta.last_reviewed %}", "page.meta.never %}")
+    found = messages(html.check(broken.built_site()))
+    assert "the medical disclaimer is missing" in found and "does not show its last_reviewed date" in found, found
+
+
+def test_fault_empty_page(broken):
+    broken.write("docs/about/index.md", "---\ntitle: About this site\ndescription: What this site is and what it is not, and the disclaimer.\nlast_reviewed: 2026-11-30\n---\n\nSoon.\n")
+    found = messages(html.check(broken.built_site()))
+    assert f"{PAGE}: the page is nearly empty" in found, found
