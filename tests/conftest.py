@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+import functools
+import io
+import http.server
+import os
 import pathlib
 import shutil
+import threading
+import urllib.parse
 
 import pytest
 
@@ -88,3 +94,138 @@ def broken(tmp_path) -> BrokenCopy:
 
 def messages(problems) -> str:
     return "\n".join(str(problem) for problem in problems)
+
+
+# --- Browser tests -----------------------------------------------------------
+
+CHROMIUM_CANDIDATES = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"]
+# Without the background-networking flags Chromium phones home at start-up,
+# which this project's privacy test would (rightly) count against the site.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+ARTIFACTS = ROOT / "artifacts"
+
+
+def chromium_path() -> str | None:
+    """$CHROMIUM_PATH, else the first standard path that exists."""
+    candidates = [os.environ.get("CHROMIUM_PATH")] + CHROMIUM_CANDIDATES
+    return next((path for path in candidates if path and os.path.exists(path)), None)
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    """A headless Debian Chromium driven by Playwright, shared by the session."""
+    path = chromium_path()
+    if path is None:
+        message = (
+            "no Chromium found (looked at $CHROMIUM_PATH and " + ", ".join(CHROMIUM_CANDIDATES) + "); "
+            "install it with 'apt-get install chromium' (.ci/run does this) or set CHROMIUM_PATH"
+        )
+        if os.environ.get("CI") == "true":
+            pytest.fail(message, pytrace=False)
+        pytest.skip(message)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=path, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+class _SiteHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves the built site under site_url's path, quietly.
+
+    Material's instant navigation follows only links it finds in sitemap.xml,
+    matched on protocol, host, port and path. Like `mkdocs serve`, this server
+    therefore presents the sitemap with its own origin in place of site_url's.
+    """
+
+    prefix = "/"
+    published_origin = ""
+
+    def send_head(self):
+        if not self.path.split("?")[0].endswith("/sitemap.xml"):
+            return super().send_head()
+        path = pathlib.Path(self.translate_path(self.path.split("?")[0]))
+        if not path.is_file():
+            return super().send_head()
+        local_origin = f"http://{self.headers.get('Host')}"
+        body = path.read_bytes().replace(self.published_origin.encode(), local_origin.encode())
+        self.send_response(200)
+        self.send_header("Content-Type", "application/xml")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        return io.BytesIO(body)
+
+    def translate_path(self, path):
+        if not path.startswith(self.prefix):
+            return str(pathlib.Path(self.directory) / "__outside_the_site__")
+        return super().translate_path("/" + path[len(self.prefix):])
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="session")
+def served_site(site, project):
+    """The built site on a free loopback port, under the same path as site_url.
+
+    Served anywhere else, instant navigation would silently turn every click
+    into a full page load (see _SiteHandler).
+    """
+    published = urllib.parse.urlsplit(project.config["site_url"])
+    prefix = published.path or "/"
+    settings = {"prefix": prefix, "published_origin": f"{published.scheme}://{published.netloc}"}
+    handler = functools.partial(type("Handler", (_SiteHandler,), settings), directory=str(site.root))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}{prefix}"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture
+def new_context(chromium):
+    """Make fresh browser contexts (no stored palette, no history); closed after the test."""
+    contexts = []
+
+    def make(width=1280, height=900, color_scheme="light"):
+        context = chromium.new_context(viewport={"width": width, "height": height}, color_scheme=color_scheme)
+        context.set_default_timeout(10_000)
+        contexts.append(context)
+        return context
+
+    yield make
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture
+def browser_page(new_context):
+    """One page in a fresh desktop-sized context."""
+    return new_context().new_page()
+
+
+def screenshot(page, name: str) -> None:
+    """Leave a picture for a person to look at (artifacts/ is not committed)."""
+    folder = ARTIFACTS / "screenshots"
+    folder.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(folder / f"{name}.png"))
+
+
+def page_urls(base_url: str, project: Project) -> list[tuple[str, str]]:
+    """(source path, URL) of every page, in nav order."""
+    from sitecheck.built_site import html_path
+
+    urls = []
+    for _, path in project.nav_entries:
+        built = html_path(path)
+        urls.append((f"docs/{path}", base_url + (built[: -len("index.html")] if built.endswith("index.html") else built)))
+    return urls
