@@ -11,8 +11,10 @@ INSTALLED := $(VENV)/.installed-lock
 
 # Material 9.8 prints an end-of-life banner about MkDocs 2 on every build.
 export NO_MKDOCS_2_WARNING := 1
+# Some plugin releases print a similar banner, silenced by this variable.
+export DISABLE_MKDOCS_2_WARNING := true
 
-.PHONY: serve build test linkcheck lock clean
+.PHONY: serve build test linkcheck new-page review-due lock clean
 
 serve: $(INSTALLED)
 	$(BIN)/mkdocs serve --livereload
@@ -34,6 +36,15 @@ $(INSTALLED): requirements.lock
 # Opt-in, needs the network: do the external links still answer?
 linkcheck: $(INSTALLED)
 	$(BIN)/python scripts/check_external_links.py
+
+# Create a page from the template and add it to the nav:
+#   make new-page PAGE=clinical-trials/new-trial.md TITLE="New trial"
+new-page: $(INSTALLED)
+	$(BIN)/python scripts/new_page.py "$(PAGE)" "$(TITLE)"
+
+# List pages whose next_review date has passed (add WITHIN=30 for the next 30 days).
+review-due: $(INSTALLED)
+	$(BIN)/python scripts/review_due.py --within "$(or $(WITHIN),0)"
 
 # Regenerate the exact pins after editing pyproject.toml.
 lock: $(INSTALLED)

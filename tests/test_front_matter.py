@@ -32,8 +32,10 @@ def test_schema_is_itself_valid_json_schema(project):
         ("last_reviewed: 2026-11-30", "last_reviewed: 2026-11-30\ntags: [marketing]", "'marketing' is not allowed"),
         ("last_reviewed: 2026-11-30", "last_reviewed: 2026-11-30\nauthor: Someone", "a key the schema does not allow"),
         ("description: Which", "description: " + "Far too long. " * 12 + "Which", "shorten it to 160 or fewer"),
+        ("next_review: 2027-11-30\n", "", "front-matter has no 'next_review'"),
+        ("next_review: 2027-11-30", "next_review: 2026-01-01", "is not after last_reviewed"),
     ],
-    ids=["missing-date", "date-wrong-form", "impossible-date", "future-date", "yaml-syntax", "unknown-tag", "unknown-key", "long-description"],
+    ids=["missing-date", "date-wrong-form", "impossible-date", "future-date", "yaml-syntax", "unknown-tag", "unknown-key", "long-description", "missing-next-review", "next-review-too-early"],
 )
 def test_fault_front_matter_is_caught(broken, old, new, expected):
     broken.replace(PAGE, old, new)

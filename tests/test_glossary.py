@@ -40,3 +40,9 @@ def test_abbreviation_shapes_are_recognised(token):
 @pytest.mark.parametrize("token", ["III", "NCT00769704", "McGrath", "Phase", "BioVex", "mL"])
 def test_ordinary_words_are_not_abbreviations(token):
     assert not glossary.looks_like_abbreviation(token)
+
+
+def test_fault_undefined_abbreviation_in_an_included_file(broken):
+    broken.append("CONTRIBUTING.md", "Ask the QXZW team.")
+    found = messages(glossary.check(broken.project))
+    assert "CONTRIBUTING.md:" in found and "'QXZW' is not in includes/abbreviations.md" in found, found

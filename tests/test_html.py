@@ -33,3 +33,10 @@ def test_fault_empty_page(broken):
     broken.write("docs/about/index.md", "---\ntitle: About this site\ndescription: What this site is and what it is not, and the disclaimer.\nlast_reviewed: 2026-11-30\n---\n\nSoon.\n")
     found = messages(html.check(broken.built_site()))
     assert f"{PAGE}: the page is nearly empty" in found, found
+
+
+def test_contributor_guide_is_shown_on_the_site(site, project):
+    """CONTRIBUTING.md is written once and shown on the About section's contributing page."""
+    page = site.soup("about/contributing/index.html").select_one("article")
+    first_line = project.text("CONTRIBUTING.md").splitlines()[0]
+    assert first_line.split(":")[0] in page.get_text(" ", strip=True)

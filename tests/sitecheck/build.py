@@ -32,7 +32,7 @@ def build(root: pathlib.Path, site_dir: pathlib.Path, strict: bool = True) -> Bu
     command = [sys.executable, "-m", "mkdocs", "build", "--clean", "--site-dir", str(site_dir)]
     if strict:
         command.append("--strict")
-    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
     completed = subprocess.run(command, cwd=root, env=environment, capture_output=True, text=True)
     return Build(completed.returncode, completed.stdout + completed.stderr, pathlib.Path(site_dir))
 

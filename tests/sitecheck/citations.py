@@ -23,6 +23,7 @@ NUMBER_NEEDING_SOURCE = re.compile(
     r"|\b(?:approv|authoris|authoriz|licens|regist)\w*\b[^.\n]{0,80}?\b(?:19|20)\d\d\b"
     r"|\b(?:19|20)\d\d\b[^.\n]{0,40}?\b(?:approv|authoris|authoriz)\w*"
 )
+CODE_SPAN = re.compile(r"`[^`]*`")
 REFERENCE_ID = re.compile(r"\{\s*#([a-z0-9][a-z0-9-]*)\s*\}")
 REFERENCE_LINK = re.compile(r"\]\(([^)#\s]*)#([^)\s]+)\)")
 DOI_LINK = re.compile(r"\[doi:([^\]]+)\]\(https://doi\.org/([^)]+)\)")
@@ -69,7 +70,7 @@ def _check_page(page: Page, keys: set[str]) -> list[Problem]:
         if definition:
             definitions.setdefault(definition.group(1), (number, definition.group(2)))
             continue
-        for label in FOOTNOTE_REFERENCE.findall(line):
+        for label in FOOTNOTE_REFERENCE.findall(CODE_SPAN.sub(" ", line)):
             references.setdefault(label, number)
     for label, number in references.items():
         if label not in definitions:
@@ -99,7 +100,7 @@ def check(project: Project) -> list[Problem]:
     entries = reference_entries(project)
     problems = _check_references_page(project, entries)
     cited: set[str] = set()
-    for page in project.pages:
+    for page in project.prose_sources:
         problems += _check_page(page, set(entries))
         for _, line in source_lines(page):
             if FOOTNOTE_DEFINITION.match(line):

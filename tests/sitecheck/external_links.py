@@ -8,6 +8,7 @@ import urllib.parse
 from .markdown_text import source_lines
 from .project import Problem, Project
 
+CODE_SPAN = re.compile(r"`[^`]*`")
 ADDRESS = re.compile(r"""(?:https?|ftp)://[^\s<>()\[\]"'`]+""", re.I)
 # The seed article's publisher and market-report sellers: never linked, never cited.
 BLOCKED_HOSTS = ("delveinsight.com",)
@@ -16,9 +17,10 @@ BLOCKED_PATH_WORDS = ("market-insight", "market-research", "market-forecast")
 
 def addresses(project: Project):
     """(page, line number, address) for every web address written in docs/."""
-    for page in project.pages:
+    for page in project.prose_sources:
         for number, line in source_lines(page):
-            for address in ADDRESS.findall(line):
+            # An address inside `code` is shown, not linked (e.g. the local preview address).
+            for address in ADDRESS.findall(CODE_SPAN.sub(" ", line)):
                 yield page, number, address.rstrip(".,;:")
 
 

@@ -32,8 +32,8 @@ def _explain(error: jsonschema.ValidationError) -> tuple[str | None, str]:
             f"front-matter has a key the schema does not allow ({error.message}); "
             f"allowed keys are listed in {SCHEMA_PATH}"
         )
-    if key == "last_reviewed" and error.validator in {"format", "pattern", "type"}:
-        return key, f"last_reviewed must be a real date written YYYY-MM-DD, such as 2026-11-30 (found {error.instance!r})"
+    if key in {"last_reviewed", "next_review"} and error.validator in {"format", "pattern", "type"}:
+        return key, f"{key} must be a real date written YYYY-MM-DD, such as 2026-11-30 (found {error.instance!r})"
     if key == "description" and error.validator == "maxLength":
         return key, f"description is {len(error.instance)} characters long; shorten it to 160 or fewer"
     if error.validator == "enum":
@@ -59,14 +59,20 @@ def check_page(page: Page, validator: jsonschema.Validator, today: datetime.date
     for error in sorted(validator.iter_errors(meta), key=lambda e: list(e.path)):
         key, message = _explain(error)
         problems.append(Problem(page.source, _key_line(page, key) if key else 1, message))
-    reviewed = meta.get("last_reviewed")
-    if isinstance(reviewed, str):
-        try:
-            if datetime.date.fromisoformat(reviewed) > today:
-                problems.append(Problem(page.source, _key_line(page, "last_reviewed"), f"last_reviewed {reviewed} is in the future; use the date you checked the page"))
-        except ValueError:
-            pass  # already reported by the schema
+    reviewed, due = _date(meta.get("last_reviewed")), _date(meta.get("next_review"))
+    if reviewed and reviewed > today:
+        problems.append(Problem(page.source, _key_line(page, "last_reviewed"), f"last_reviewed {reviewed} is in the future; use the date you checked the page"))
+    if reviewed and due and due <= reviewed:
+        problems.append(Problem(page.source, _key_line(page, "next_review"), f"next_review {due} is not after last_reviewed {reviewed}; set it to when the page must be checked again"))
     return problems
+
+
+def _date(value) -> datetime.date | None:
+    """A valid ISO date from the front-matter, or None (the schema reports bad ones)."""
+    try:
+        return datetime.date.fromisoformat(value) if isinstance(value, str) else None
+    except ValueError:
+        return None
 
 
 def check(project: Project, today: datetime.date | None = None) -> list[Problem]:

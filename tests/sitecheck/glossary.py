@@ -48,7 +48,7 @@ def check(project: Project) -> list[Problem]:
     problems = []
     defined = definitions(project)
     reported: set[tuple[str, str]] = set()
-    for page in project.pages:
+    for page in project.prose_sources:
         if page.path in PAGES_WITHOUT_ABBREVIATION_RULE:
             continue
         for number, line in prose_lines(page, include_footnotes=True):
@@ -58,7 +58,7 @@ def check(project: Project) -> list[Problem]:
                     problems.append(Problem(page.source, number, f"'{token}' is not in {ABBREVIATIONS_FILE}; add a line '*[{token}]: what it stands for' there and explain it on the glossary page"))
     glossary = "\n".join(line for _, line in prose_lines(project.page(GLOSSARY_PAGE)))
     others = "\n".join(
-        line for page in project.pages if page.path != GLOSSARY_PAGE for _, line in prose_lines(page, include_footnotes=True)
+        line for page in project.prose_sources if page.path != GLOSSARY_PAGE for _, line in prose_lines(page, include_footnotes=True)
     )
     for term, number in defined.items():
         if not _used(term, glossary):

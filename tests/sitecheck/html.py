@@ -36,6 +36,9 @@ def check(site: BuiltSite) -> list[Problem]:
         reviewed = soup.select_one(".page-review time[datetime]")
         if reviewed is None or reviewed["datetime"] != str(page.meta.get("last_reviewed")):
             problem("the built page does not show its last_reviewed date")
+        next_review = soup.select_one(".page-review time.page-review__next")
+        if next_review is None or next_review["datetime"] != str(page.meta.get("next_review")):
+            problem("the built page does not show its next_review date")
         for image in article.find_all("img"):
             if not (image.get("alt") or "").strip():
                 problem(f"the image '{image.get('src')}' has no alt text; write ![what the image shows](path)", page.line_of(str(image.get("src")).rsplit("/", 1)[-1]))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .project import Page
+from .project import SNIPPET, Page
 
 FENCE = re.compile(r"^\s*(```|~~~)")
 FOOTNOTE_DEFINITION = re.compile(r"^\[\^([^\]\s]+)\]:\s*(.*)$")
@@ -29,13 +29,7 @@ def prose_lines(page: Page, *, include_footnotes: bool = False):
     tags, attribute lists and footnote labels; skips footnote definitions
     unless asked for them.
     """
-    in_fence = False
-    for number, line in page.body_lines():
-        if FENCE.match(line):
-            in_fence = not in_fence
-            continue
-        if in_fence:
-            continue
+    for number, line in source_lines(page):
         if not include_footnotes and FOOTNOTE_DEFINITION.match(line):
             continue
         for pattern in _STRIP:
@@ -44,11 +38,15 @@ def prose_lines(page: Page, *, include_footnotes: bool = False):
 
 
 def source_lines(page: Page):
-    """(line number, raw text) below the front-matter, outside fenced code."""
+    """(line number, raw text) below the front-matter, outside fenced code.
+
+    Lines that include another file (--8<-- "name") are skipped: the included
+    file is checked on its own (Project.included).
+    """
     in_fence = False
     for number, line in page.body_lines():
         if FENCE.match(line):
             in_fence = not in_fence
             continue
-        if not in_fence:
+        if not in_fence and not SNIPPET.match(line):
             yield number, line

@@ -9,6 +9,7 @@ import re
 
 import yaml
 
+SNIPPET = re.compile(r'^-{1,}8<-{1,}\s+"([^"]+)"\s*$', re.M)
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*\n", re.S)
 
 
@@ -48,11 +49,12 @@ class Page:
 
     path: str  # relative to docs/, with forward slashes
     text: str
+    origin: str | None = None  # for a file included into pages: its path in the repository
 
     @property
     def source(self) -> str:
-        """The path a contributor knows: docs/..."""
-        return f"docs/{self.path}"
+        """The path a contributor knows: docs/... (or the included file's own path)."""
+        return self.origin or f"docs/{self.path}"
 
     @functools.cached_property
     def lines(self) -> list[str]:
@@ -105,6 +107,32 @@ class Project:
             Page(path.relative_to(self.docs).as_posix(), path.read_text(encoding="utf-8"))
             for path in sorted(self.docs.rglob("*.md"))
         ]
+
+    @functools.cached_property
+    def included(self) -> list[Page]:
+        """Files that pages pull in whole with --8<-- "name" (pymdownx.snippets), such as CONTRIBUTING.md.
+
+        Their prose is checked like a page's; problems name the included file.
+        """
+        bases = []
+        for extension in self.config.get("markdown_extensions") or []:
+            if isinstance(extension, dict) and "pymdownx.snippets" in extension:
+                bases = (extension["pymdownx.snippets"] or {}).get("base_path") or []
+        names = sorted({name for page in self.pages for name in SNIPPET.findall(page.text)})
+        found = []
+        for name in names:
+            for base in bases:
+                path = self.root / base / name
+                if path.is_file():
+                    origin = path.relative_to(self.root).as_posix()
+                    found.append(Page(origin, path.read_text(encoding="utf-8"), origin=origin))
+                    break
+        return found
+
+    @property
+    def prose_sources(self) -> list[Page]:
+        """Every page, and every file included whole into one."""
+        return self.pages + self.included
 
     def page(self, path: str) -> Page:
         return next(page for page in self.pages if page.path == path)
