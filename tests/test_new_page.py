@@ -13,12 +13,15 @@ TODAY = datetime.date(2026, 11, 30)
 
 
 def test_new_page_in_a_section_passes_every_check(broken):
+    before = (broken.root / "mkdocs.yml").read_text().splitlines()
+    last_in_section = max(i for i, line in enumerate(before) if "clinical-trials/" in line and line.lstrip().startswith("- "))
     assert new_page.main(["clinical-trials/new-trial.md", "New trial: design and results", "--root", str(broken.root), "--today", "2026-11-30"]) == 0
     page = broken.root / "docs/clinical-trials/new-trial.md"
     assert "last_reviewed: 2026-11-30" in page.read_text() and "next_review: 2027-11-30" in page.read_text()
-    config = (broken.root / "mkdocs.yml").read_text()
-    # placed right after the section's last page
-    assert '      - Trials in other settings: clinical-trials/other-settings.md\n      - "New trial: design and results": clinical-trials/new-trial.md\n' in config
+    after = (broken.root / "mkdocs.yml").read_text().splitlines()
+    # placed right after the section's last page, at the same indentation
+    assert after[last_in_section + 1] == '      - "New trial: design and results": clinical-trials/new-trial.md'
+    assert after[: last_in_section + 1] == before[: last_in_section + 1]
     project = broken.project
     report(front_matter.check(project, today=TODAY) + navigation.check(project) + citations.check(project) + glossary.check(project))
     result = broken.build(strict=True)
