@@ -1,0 +1,69 @@
+"""Structured data for each page: the sources it cites and what it is about.
+
+Sets two keys on ``page.meta`` that overrides/main.html turns into JSON-LD
+(schema.org MedicalWebPage):
+
+- ``citations``: the sources the page's footnotes link to, in order, each as
+  a schema.org CreativeWork read from docs/references.md. For example a footnote ending
+  "See [US label](../references.md#us-label)." gives
+  {"name": "IMLYGIC (talimogene laherparepvec) ... Prescribing Information.",
+   "url": "https://dailymed.nlm.nih.gov/..."}.
+- ``about_drug``: True on pages about IMLYGIC itself (see DRUG_PAGES).
+
+A footnote citing a key that the references page lacks is left to the test
+suite (tests/test_citations.py), which names file and line.
+"""
+
+from __future__ import annotations
+
+import logging
+import pathlib
+import re
+
+log = logging.getLogger("mkdocs.hooks.structured_data")
+
+ENTRY = re.compile(r"^- \*\*(?P<name>.+?)\*\*\{ #(?P<key>[a-z0-9-]+) \}")
+DOI = re.compile(r"\]\((https://doi\.org/[^)\s]+)\)")
+ADDRESS = re.compile(r"<(https://[^>\s]+)>")
+# "Andtbacka RHI, Kaufman HL, ..." : an author list, so the title is the next line.
+AUTHORS = re.compile(r"^[A-Z][\w'-]+ [A-Z]{1,4}\b")
+CITED_KEY = re.compile(r"references\.md#([a-z0-9-]+)")
+# Pages about IMLYGIC itself (rather than the field, the site or the glossary).
+DRUG_PAGES = ("index.md", "imlygic/", "mechanism-of-action.md", "clinical-use/", "clinical-trials/", "advantages.md", "challenges-and-limitations.md")
+
+_sources: dict[str, dict[str, str]] = {}
+
+
+def parse_references(text: str) -> dict[str, dict[str, str]]:
+    """key -> schema.org CreativeWork {"@type", "name", "url"[, "author"]} per references entry."""
+    sources: dict[str, dict[str, str]] = {}
+    key = None
+    for line in text.splitlines():
+        match = ENTRY.match(line)
+        if match:
+            key = match["key"]
+            sources[key] = {"@type": "CreativeWork", "name": match["name"].strip(), "url": ""}
+            if AUTHORS.match(match["name"]):
+                sources[key]["author"] = sources[key].pop("name").rstrip(".")
+        elif key and line.startswith("  "):
+            if "name" not in sources[key] and line.strip():
+                sources[key]["name"] = line.strip()
+            found = DOI.search(line) or ADDRESS.search(line)
+            if found and not sources[key]["url"].startswith("https://doi.org/"):
+                sources[key]["url"] = found.group(1)
+        else:
+            key = None
+    return sources
+
+
+def on_pre_build(config, **kwargs):
+    _sources.clear()
+    _sources.update(parse_references((pathlib.Path(config["docs_dir"]) / "references.md").read_text(encoding="utf-8")))
+
+
+def on_page_markdown(markdown, page, **kwargs):
+    footnotes = "\n".join(line for line in markdown.splitlines() if line.startswith("[^"))
+    keys = list(dict.fromkeys(CITED_KEY.findall(footnotes)))
+    page.meta["citations"] = [_sources[key] for key in keys if key in _sources]
+    page.meta["about_drug"] = page.file.src_uri.startswith(DRUG_PAGES) if page.file.src_uri != "index.md" else True
+    return markdown
