@@ -29,6 +29,12 @@ last_reviewed: {today}
 next_review: {next_review}
 ---
 
+!!! abstract "In short"
+
+    - Replace these points with at most five short, plain sentences.
+    - Write them for a reader with no medical training.
+    - Say what the page is about and what the evidence shows.
+
 Start with one or two sentences in plain language that tell a reader what this page is about and why it matters to them.
 Then give the exact terms, each explained in the glossary, and the evidence, each figure with its comparison group and its source.
 

@@ -51,3 +51,14 @@ def test_no_page_scrolls_sideways_on_a_phone(new_context, served_site, project):
         if overflow > 0:
             wide.append(f"{source}: {overflow}px wider than a 375px screen")
     assert not wide, "\n".join(wide)
+
+
+def test_cite_this_page_copies_a_ready_citation(new_context, served_site):
+    context = new_context()
+    context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    page.goto(served_site + "clinical-trials/optim/")
+    page.locator(".cite-page button[data-md-type=copy]").click()
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert copied.startswith("OPTiM phase 3 trial. In: IMLYGIC and oncolytic virus therapy.")
+    assert "clinical-trials/optim/" in copied and "last reviewed 2026-" in copied

@@ -24,9 +24,11 @@ def test_fault_second_h1(broken):
 
 def test_fault_missing_review_date_and_disclaimer_in_template(broken):
     broken.replace("overrides/main.html", "{% block announce %}", "{% block unused_announce %}")
-    broken.replace("overrides/main.html", "page.meta.last_reviewed %}", "page.meta.never %}")
+    broken.replace("overrides/main.html", '<aside class="page-review"', '<aside class="page-gone"')
+    broken.replace("overrides/main.html", '<aside class="cite-page copy"', '<aside class="gone"')
     found = messages(html.check(broken.built_site()))
     assert "the medical disclaimer is missing" in found and "does not show its last_reviewed date" in found, found
+    assert "has no 'Cite this page' citation" in found, found
 
 
 def test_fault_empty_page(broken):

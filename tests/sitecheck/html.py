@@ -39,6 +39,10 @@ def check(site: BuiltSite) -> list[Problem]:
         next_review = soup.select_one(".page-review time.page-review__next")
         if next_review is None or next_review["datetime"] != str(page.meta.get("next_review")):
             problem("the built page does not show its next_review date")
+        citation = article.select_one(".cite-page pre code")
+        reviewed_date = str(page.meta.get("last_reviewed"))
+        if citation is None or page.meta.get("title", "") not in citation.get_text() or reviewed_date not in citation.get_text():
+            problem("the page has no 'Cite this page' citation with its title and review date (overrides/main.html)")
         for image in article.find_all("img"):
             if not (image.get("alt") or "").strip():
                 problem(f"the image '{image.get('src')}' has no alt text; write ![what the image shows](path)", page.line_of(str(image.get("src")).rsplit("/", 1)[-1]))
