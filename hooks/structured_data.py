@@ -16,17 +16,10 @@ suite (tests/test_citations.py), which names file and line.
 
 from __future__ import annotations
 
-import logging
-import pathlib
 import re
 
-log = logging.getLogger("mkdocs.hooks.structured_data")
+import _references
 
-ENTRY = re.compile(r"^- \*\*(?P<name>.+?)\*\*\{ #(?P<key>[a-z0-9-]+) \}")
-DOI = re.compile(r"\]\((https://doi\.org/[^)\s]+)\)")
-ADDRESS = re.compile(r"<(https://[^>\s]+)>")
-# "Andtbacka RHI, Kaufman HL, ..." : an author list, so the title is the next line.
-AUTHORS = re.compile(r"^[A-Z][\w'-]+ [A-Z]{1,4}\b")
 CITED_KEY = re.compile(r"references\.md#([a-z0-9-]+)")
 # Pages about IMLYGIC itself (rather than the field, the site or the glossary).
 DRUG_PAGES = ("index.md", "imlygic/", "mechanism-of-action.md", "clinical-use/", "clinical-trials/", "advantages.md", "challenges-and-limitations.md")
@@ -34,31 +27,9 @@ DRUG_PAGES = ("index.md", "imlygic/", "mechanism-of-action.md", "clinical-use/",
 _sources: dict[str, dict[str, str]] = {}
 
 
-def parse_references(text: str) -> dict[str, dict[str, str]]:
-    """key -> schema.org CreativeWork {"@type", "name", "url"[, "author"]} per references entry."""
-    sources: dict[str, dict[str, str]] = {}
-    key = None
-    for line in text.splitlines():
-        match = ENTRY.match(line)
-        if match:
-            key = match["key"]
-            sources[key] = {"@type": "CreativeWork", "name": match["name"].strip(), "url": ""}
-            if AUTHORS.match(match["name"]):
-                sources[key]["author"] = sources[key].pop("name").rstrip(".")
-        elif key and line.startswith("  "):
-            if "name" not in sources[key] and line.strip():
-                sources[key]["name"] = line.strip()
-            found = DOI.search(line) or ADDRESS.search(line)
-            if found and not sources[key]["url"].startswith("https://doi.org/"):
-                sources[key]["url"] = found.group(1)
-        else:
-            key = None
-    return sources
-
-
 def on_pre_build(config, **kwargs):
     _sources.clear()
-    _sources.update(parse_references((pathlib.Path(config["docs_dir"]) / "references.md").read_text(encoding="utf-8")))
+    _sources.update(_references.read(config["docs_dir"]))
 
 
 def on_page_markdown(markdown, page, **kwargs):

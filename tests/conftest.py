@@ -19,7 +19,7 @@ from sitecheck.project import Project
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 # What a build needs; copied into a temporary folder for each fault test.
-PROJECT_PARTS = ["mkdocs.yml", "docs", "includes", "overrides", "hooks", "schemas", "CONTRIBUTING.md"]
+PROJECT_PARTS = ["mkdocs.yml", "docs", "includes", "overrides", "hooks", "data", "schemas", "CONTRIBUTING.md"]
 
 
 def report(problems) -> None:

@@ -13,6 +13,7 @@ from .project import Problem, Project
 
 # "Doc file 'clinical-use/index.md' contains a link 'x.md', but ..."
 DOC_FILE = re.compile(r"Doc file '([^']+)'")
+FILE_FIRST = re.compile(r"^(?P<file>[\w./-]+\.(?:yml|yaml|md)): ")
 LINK_IN_MESSAGE = re.compile(r"contains a link '([^']+)'")
 
 
@@ -44,7 +45,9 @@ def check(project: Project, result: Build) -> list[Problem]:
         message = warning.split("-", 1)[-1].strip()
         page_match = DOC_FILE.search(warning)
         if not page_match:
-            problems.append(Problem("mkdocs.yml", None, f"MkDocs warns: {message}"))
+            # Hooks name their own file first ("data/claims.yml: entry 3 ...").
+            own_file = FILE_FIRST.match(message)
+            problems.append(Problem(own_file["file"] if own_file else "mkdocs.yml", None, f"MkDocs warns: {message}"))
             continue
         source = page_match.group(1)
         line = None

@@ -40,8 +40,9 @@ def check(site: BuiltSite) -> list[Problem]:
             problem("the JSON-LD block is not a schema.org MedicalWebPage")
         if data.get("lastReviewed") != str(page.meta.get("last_reviewed")):
             problem(f"JSON-LD lastReviewed is {data.get('lastReviewed')!r}, not the front-matter's {page.meta.get('last_reviewed')}")
-        footnotes = "\n".join(line for line in page.lines if line.startswith("[^"))
-        cited = list(dict.fromkeys(CITED_KEY.findall(footnotes)))
+        # The sources the page's footnotes link to, as built (hooks may add footnotes).
+        links = [a["href"] for a in soup.select(".footnote a[href]")]
+        cited = list(dict.fromkeys(href.split("#", 1)[1] for href in links if "references/#" in href))
         citations = data.get("citation") or []
         if len(citations) != len(cited) or not all(c.get("url", "").startswith("https://") and c.get("name") for c in citations):
             problem(f"JSON-LD lists {len(citations)} citations with names and https addresses; the page cites {len(cited)} sources")
