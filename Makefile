@@ -14,7 +14,7 @@ export NO_MKDOCS_2_WARNING := 1
 # Some plugin releases print a similar banner, silenced by this variable.
 export DISABLE_MKDOCS_2_WARNING := true
 
-.PHONY: serve build test linkcheck new-page review-due lock clean
+.PHONY: serve build offline test linkcheck new-page review-due lock clean
 
 serve: $(INSTALLED)
 	$(BIN)/mkdocs serve --livereload
@@ -23,6 +23,12 @@ serve: $(INSTALLED)
 # the nav) fails the build. Never add -q: it hides warnings from --strict.
 build: $(INSTALLED)
 	$(BIN)/mkdocs build --strict
+
+# A copy of the site that works opened from disk (file://), search included,
+# zipped for a clinic without reliable internet: site-offline.zip.
+offline: $(INSTALLED)
+	OFFLINE=true $(BIN)/mkdocs build --strict --site-dir site-offline
+	rm -f site-offline.zip && cd site-offline && $(CURDIR)/$(BIN)/python -m zipfile -c ../site-offline.zip .
 
 test: $(INSTALLED)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
@@ -53,4 +59,4 @@ lock: $(INSTALLED)
 		--python-version 3.11 --custom-compile-command "make lock" --quiet -o requirements.lock
 
 clean:
-	rm -rf site $(VENV)
+	rm -rf site site-offline site-offline.zip $(VENV)

@@ -28,12 +28,15 @@ class Build:
         return [line for line in self.output.splitlines() if line.startswith(("WARNING", "ERROR"))]
 
 
-def build(root: pathlib.Path, site_dir: pathlib.Path, strict: bool = True) -> Build:
-    """Run MkDocs on ``root`` the way `make build` does (never with -q: it hides warnings)."""
+def build(root: pathlib.Path, site_dir: pathlib.Path, strict: bool = True, env: dict | None = None) -> Build:
+    """Run MkDocs on ``root`` the way `make build` does (never with -q: it hides warnings).
+
+    ``env`` adds variables, e.g. {"OFFLINE": "true"} for the offline copy (`make offline`).
+    """
     command = [sys.executable, "-m", "mkdocs", "build", "--clean", "--site-dir", str(site_dir)]
     if strict:
         command.append("--strict")
-    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
+    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true", **(env or {})}
     completed = subprocess.run(command, cwd=root, env=environment, capture_output=True, text=True)
     return Build(completed.returncode, completed.stdout + completed.stderr, pathlib.Path(site_dir))
 
