@@ -24,8 +24,8 @@ from . import glossary
 from .markdown_text import FOOTNOTE_REFERENCE, source_lines
 from .project import Page, Problem, Project
 
-# Reference pages, not topics: they need no summary (nor does anything under about/).
-CONTENT_EXCLUDED = {"glossary.md", "references.md"}
+# Reference pages and the change log, not topics: they need no summary (nor does anything under about/).
+CONTENT_EXCLUDED = {"glossary.md", "references.md", "whats-new.md"}
 EXCLUDED_PREFIXES = ("about/",)
 
 OPENING = '!!! abstract "In short"'
