@@ -1,48 +1,59 @@
-"""The references page as data: key -> schema.org CreativeWork.
+"""The site's bibliography, data/references.yml, as the hooks use it.
 
 Shared by the hooks (imported by name: MkDocs puts hooks/ on the path while it
-loads them). docs/references.md entries look like
+loads them). One entry, for example
 
-    - **Andtbacka RHI, Kaufman HL, Collichio F, et al.**{ #andtbacka-2015 }
-      Talimogene laherparepvec improves durable response rate ...
-      [doi:10.1200/JCO.2014.58.3377](https://doi.org/10.1200/JCO.2014.58.3377)
+    - key: andtbacka-2015
+      type: article
+      title: Talimogene laherparepvec improves durable response rate ...
+      authors: [Andtbacka RHI, Kaufman HL, Collichio F]
+      et_al: true
+      container: Journal of Clinical Oncology
+      year: 2015
+      volume: "33"
+      issue: "25"
+      pages: 2780–2788
+      doi: 10.1200/JCO.2014.58.3377
 
-and become {"@type": "CreativeWork", "author": "Andtbacka RHI, ...",
-"name": "Talimogene laherparepvec improves ...", "url": "https://doi.org/..."}.
+becomes the references page's list item, a BibTeX and a RIS record, and a
+schema.org CreativeWork for the JSON-LD of each page that cites it.
 """
 
 from __future__ import annotations
 
 import pathlib
-import re
 
-ENTRY = re.compile(r"^- \*\*(?P<name>.+?)\*\*\{ #(?P<key>[a-z0-9-]+) \}")
-DOI = re.compile(r"\]\((https://doi\.org/[^)\s]+)\)")
-ADDRESS = re.compile(r"<(https://[^>\s]+)>")
-# "Andtbacka RHI, Kaufman HL, ..." : an author list, so the title is the next line.
-AUTHORS = re.compile(r"^[A-Z][\w'-]+ [A-Z]{1,4}\b")
+import yaml
 
-def parse_references(text: str) -> dict[str, dict[str, str]]:
-    """key -> schema.org CreativeWork {"@type", "name", "url"[, "author"]} per references entry."""
-    sources: dict[str, dict[str, str]] = {}
-    key = None
-    for line in text.splitlines():
-        match = ENTRY.match(line)
-        if match:
-            key = match["key"]
-            sources[key] = {"@type": "CreativeWork", "name": match["name"].strip(), "url": ""}
-            if AUTHORS.match(match["name"]):
-                sources[key]["author"] = sources[key].pop("name").rstrip(".")
-        elif key and line.startswith("  "):
-            if "name" not in sources[key] and line.strip():
-                sources[key]["name"] = line.strip()
-            found = DOI.search(line) or ADDRESS.search(line)
-            if found and not sources[key]["url"].startswith("https://doi.org/"):
-                sources[key]["url"] = found.group(1)
-        else:
-            key = None
-    return sources
+DATA = "data/references.yml"
 
 
-def read(docs_dir: str) -> dict[str, dict[str, str]]:
-    return parse_references((pathlib.Path(docs_dir) / "references.md").read_text(encoding="utf-8"))
+def load(root: pathlib.Path) -> list[dict]:
+    """The groups of data/references.yml, in order."""
+    return yaml.safe_load((pathlib.Path(root) / DATA).read_text(encoding="utf-8"))["groups"]
+
+
+def entries(groups: list[dict]) -> list[dict]:
+    return [entry for group in groups for entry in group["entries"]]
+
+
+def address(entry: dict) -> str:
+    """The DOI link when there is one, else the official address."""
+    return f"https://doi.org/{entry['doi']}" if entry.get("doi") else entry.get("url", "")
+
+
+def author_line(entry: dict) -> str:
+    names = ", ".join(entry.get("authors") or [])
+    return names + (", et al." if entry.get("et_al") else ".") if names else ""
+
+
+def creative_work(entry: dict) -> dict:
+    work = {"@type": "CreativeWork", "name": entry["title"], "url": address(entry)}
+    if entry.get("authors"):
+        work["author"] = author_line(entry).rstrip(".")
+    return work
+
+
+def read(root: pathlib.Path) -> dict[str, dict]:
+    """key -> schema.org CreativeWork, for every entry."""
+    return {entry["key"]: creative_work(entry) for entry in entries(load(root))}

@@ -65,7 +65,7 @@ def problems(claims: list[dict], source_keys: set[str]) -> list[str]:
             found.append(f"{name}: verdict '{claim['verdict']}' is not one of: {', '.join(VERDICTS)}")
         for key in claim["sources"]:
             if key not in source_keys:
-                found.append(f"{name}: source '{key}' is not on docs/references.md")
+                found.append(f"{name}: source '{key}' is not in data/references.yml")
     return found
 
 
@@ -105,7 +105,7 @@ def on_page_markdown(markdown, page, config, **kwargs):
     if MARKER not in markdown:
         log.warning(f"docs/{PAGE} has lost its marker line; put back: {MARKER}")
         return markdown
-    sources = _references.read(config["docs_dir"])
+    sources = _references.read(pathlib.Path(config["config_file_path"]).parent)
     claims = load(config)
     for message in problems(claims, set(sources)):
         log.warning(message)

@@ -4,7 +4,7 @@ Sets two keys on ``page.meta`` that overrides/main.html turns into JSON-LD
 (schema.org MedicalWebPage):
 
 - ``citations``: the sources the page's footnotes link to, in order, each as
-  a schema.org CreativeWork read from docs/references.md. For example a footnote ending
+  a schema.org CreativeWork read from data/references.yml. For example a footnote ending
   "See [US label](../references.md#us-label)." gives
   {"name": "IMLYGIC (talimogene laherparepvec) ... Prescribing Information.",
    "url": "https://dailymed.nlm.nih.gov/..."}.
@@ -16,6 +16,7 @@ suite (tests/test_citations.py), which names file and line.
 
 from __future__ import annotations
 
+import pathlib
 import re
 
 import _references
@@ -29,7 +30,7 @@ _sources: dict[str, dict[str, str]] = {}
 
 def on_pre_build(config, **kwargs):
     _sources.clear()
-    _sources.update(_references.read(config["docs_dir"]))
+    _sources.update(_references.read(pathlib.Path(config["config_file_path"]).parent))
 
 
 def on_page_markdown(markdown, page, **kwargs):

@@ -34,7 +34,7 @@ def test_fault_number_without_citation(broken):
 def test_fault_footnote_cites_source_missing_from_references(broken):
     broken.append(PAGE, "Fever was common.[^ghost]\n\n[^ghost]: A paper. See [Ghost 2020](../references.md#ghost-2020).")
     found = messages(citations.check(broken.project))
-    assert f"{PAGE}:" in found and "cites 'ghost-2020', which is not on the references page" in found, found
+    assert f"{PAGE}:" in found and "cites 'ghost-2020', which is not in data/references.yml" in found, found
 
 
 def test_fault_footnote_without_link_to_references(broken):
@@ -44,12 +44,18 @@ def test_fault_footnote_without_link_to_references(broken):
 
 
 def test_fault_reference_without_doi_or_url(broken):
-    broken.replace("docs/references.md", "  <https://dailymed.nlm.nih.gov/dailymed/drugInfo.cfm?setid=64ffb680-ea8c-42fc-9649-9e8c0eb77ddb>\n", "")
+    broken.replace("data/references.yml", "        url: \"https://dailymed.nlm.nih.gov/dailymed/drugInfo.cfm?setid=64ffb680-ea8c-42fc-9649-9e8c0eb77ddb\"\n", "")
     found = messages(citations.check(broken.project))
-    assert "docs/references.md:" in found and "source 'us-label' has no DOI or official https:// address" in found, found
+    assert "data/references.yml:" in found and "source 'us-label' has no DOI or official https:// address" in found, found
 
 
 def test_fault_malformed_doi(broken):
-    broken.replace("docs/references.md", "[doi:10.1200/JCO.2014.58.3377](https://doi.org/10.1200/JCO.2014.58.3377)", "[doi:10.12/JCO 2014](https://doi.org/10.12/JCO 2014)")
+    broken.replace("data/references.yml", "doi: 10.1200/JCO.2014.58.3377", "doi: 10.12/JCO 2014")
     found = messages(citations.check(broken.project))
-    assert "docs/references.md:" in found and "malformed DOI" in found, found
+    assert "data/references.yml:" in found and "malformed DOI" in found, found
+
+
+def test_fault_source_cited_by_no_page(broken):
+    broken.replace("data/references.yml", "  - id: regulatory\n    title: Regulatory documents\n    entries:\n", "  - id: regulatory\n    title: Regulatory documents\n    entries:\n      - key: orphan-2020\n        type: webpage\n        title: A source nobody cites\n        url: https://example.org/orphan\n")
+    found = messages(citations.check(broken.project))
+    assert "data/references.yml:" in found and "source 'orphan-2020' is cited by no page" in found, found

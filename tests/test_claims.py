@@ -41,7 +41,7 @@ def test_fault_source_missing_from_references_fails_the_build(broken):
     broken.replace("data/claims.yml", "us-label", "no-such-source")
     result = broken.build(strict=True)
     found = messages(build_check.check(broken.project, result))
-    assert result.returncode != 0 and "source 'no-such-source' is not on docs/references.md" in found, found
+    assert result.returncode != 0 and "source 'no-such-source' is not in data/references.yml" in found, found
 
 
 def test_fault_link_that_leads_nowhere_fails_the_build(broken):

@@ -5,10 +5,15 @@ from __future__ import annotations
 import posixpath
 import re
 
+import yaml
+
 from .markdown_text import FOOTNOTE_DEFINITION, FOOTNOTE_REFERENCE, prose_lines, source_lines
 from .project import Page, Problem, Project
 
 REFERENCES_PAGE = "references.md"
+# The one bibliography: rendered into docs/references.md by hooks/references.py.
+BIBLIOGRAPHY = "data/references.yml"
+CLAIMS = "data/claims.yml"
 
 # Figures that must never stand without a source: a percentage, a hazard or
 # odds ratio, a P value, a dose or volume, a duration in months, or the year
@@ -24,40 +29,33 @@ NUMBER_NEEDING_SOURCE = re.compile(
     r"|\b(?:19|20)\d\d\b[^.\n]{0,40}?\b(?:approv|authoris|authoriz)\w*"
 )
 CODE_SPAN = re.compile(r"`[^`]*`")
-REFERENCE_ID = re.compile(r"\{\s*#([a-z0-9][a-z0-9-]*)\s*\}")
 REFERENCE_LINK = re.compile(r"\]\(([^)#\s]*)#([^)\s]+)\)")
-DOI_LINK = re.compile(r"\[doi:([^\]]+)\]\(https://doi\.org/([^)]+)\)")
 DOI_SYNTAX = re.compile(r"^10\.\d{4,9}/[-._;()/:A-Za-z0-9]+$")
 
 
-def reference_entries(project: Project) -> dict[str, tuple[int, str]]:
-    """key -> (line, text of the entry) for each source on the references page."""
-    page = project.page(REFERENCES_PAGE)
-    entries: dict[str, tuple[int, str]] = {}
-    current = None
-    for number, line in page.body_lines():
-        if line.startswith("- "):
-            found = REFERENCE_ID.search(line)
-            current = found.group(1) if found else None
-            if current:
-                entries[current] = (number, line)
-        elif line.startswith("  ") and current:
-            start, text = entries[current]
-            entries[current] = (start, text + "\n" + line)
-        else:
-            current = None
+def reference_entries(project: Project) -> dict[str, tuple[int, dict]]:
+    """key -> (its line in data/references.yml, the entry) for every source."""
+    text = project.text(BIBLIOGRAPHY)
+    lines = text.splitlines()
+    entries: dict[str, tuple[int, dict]] = {}
+    for group in yaml.safe_load(text)["groups"]:
+        for entry in group["entries"]:
+            line = next((n for n, l in enumerate(lines, start=1) if l.strip() == f"- key: {entry.get('key')}"), None)
+            entries[entry.get("key")] = (line, entry)
     return entries
 
 
-def _check_references_page(project: Project, entries) -> list[Problem]:
+def _check_bibliography(entries) -> list[Problem]:
     problems = []
-    source = f"docs/{REFERENCES_PAGE}"
-    for key, (line, text) in entries.items():
-        if "https://" not in text:
-            problems.append(Problem(source, line, f"source '{key}' has no DOI or official https:// address; add one so readers can check it"))
-        for label, target in DOI_LINK.findall(text):
-            if not DOI_SYNTAX.match(label) or label != target:
-                problems.append(Problem(source, line, f"source '{key}' has a malformed DOI '{label}' (a DOI looks like 10.1200/JCO.2014.58.3377, the same in the label and after https://doi.org/)"))
+    for key, (line, entry) in entries.items():
+        if not entry.get("title"):
+            problems.append(Problem(BIBLIOGRAPHY, line, f"source '{key}' has no title"))
+        if not entry.get("doi") and not str(entry.get("url", "")).startswith("https://"):
+            problems.append(Problem(BIBLIOGRAPHY, line, f"source '{key}' has no DOI or official https:// address; add one so readers can check it"))
+        if entry.get("url") and not str(entry["url"]).startswith("https://"):
+            problems.append(Problem(BIBLIOGRAPHY, line, f"source '{key}' has an address that is not https:// ({entry['url']})"))
+        if entry.get("doi") and not DOI_SYNTAX.match(str(entry["doi"])):
+            problems.append(Problem(BIBLIOGRAPHY, line, f"source '{key}' has a malformed DOI '{entry['doi']}' (a DOI looks like 10.1200/JCO.2014.58.3377, without https://doi.org/)"))
     return problems
 
 
@@ -86,7 +84,7 @@ def _check_page(page: Page, keys: set[str]) -> list[Problem]:
             problems.append(Problem(page.source, number, f"footnote [^{label}] does not link to its source on the references page; end it with 'See [name](references.md#key).' (path relative to this page)"))
         for key in targets:
             if key not in keys:
-                problems.append(Problem(page.source, number, f"footnote [^{label}] cites '{key}', which is not on the references page; add the source to docs/references.md with '{{ #{key} }}'"))
+                problems.append(Problem(page.source, number, f"footnote [^{label}] cites '{key}', which is not in {BIBLIOGRAPHY}; add the source there with 'key: {key}'"))
     if not references and page.path != REFERENCES_PAGE:
         for number, line in prose_lines(page):
             figure = NUMBER_NEEDING_SOURCE.search(line)
@@ -96,16 +94,25 @@ def _check_page(page: Page, keys: set[str]) -> list[Problem]:
     return problems
 
 
+def _claims_sources(project: Project) -> set[str]:
+    """Sources cited by the claims page, whose footnotes are written by hooks/claims.py."""
+    path = project.root / CLAIMS
+    if not path.exists():
+        return set()
+    return {key for claim in yaml.safe_load(path.read_text(encoding="utf-8"))["claims"] for key in claim.get("sources", [])}
+
+
 def check(project: Project) -> list[Problem]:
     entries = reference_entries(project)
-    problems = _check_references_page(project, entries)
+    problems = _check_bibliography(entries)
     cited: set[str] = set()
     for page in project.prose_sources:
         problems += _check_page(page, set(entries))
         for _, line in source_lines(page):
             if FOOTNOTE_DEFINITION.match(line):
                 cited.update(key for _, key in REFERENCE_LINK.findall(line))
+    cited.update(_claims_sources(project))
     for key, (line, _) in entries.items():
         if key not in cited:
-            problems.append(Problem(f"docs/{REFERENCES_PAGE}", line, f"source '{key}' is cited by no page; cite it or remove it"))
+            problems.append(Problem(BIBLIOGRAPHY, line, f"source '{key}' is cited by no page; cite it or remove it"))
     return problems

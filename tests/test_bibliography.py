@@ -1,0 +1,36 @@
+"""One bibliography, many uses: data/references.yml renders the references page and the downloads."""
+
+import re
+
+import yaml
+
+from conftest import ROOT
+
+ENTRIES = [entry for group in yaml.safe_load((ROOT / "data/references.yml").read_text())["groups"] for entry in group["entries"]]
+
+
+def test_references_page_lists_every_entry_with_its_address(site):
+    article = site.soup("references/index.html").select_one("article")
+    for entry in ENTRIES:
+        item = article.find(id=entry["key"])
+        assert item is not None, f"data/references.yml: '{entry['key']}' is not on the references page"
+        assert item.find_parent("li").find("a", href=re.compile(r"^https://")), f"'{entry['key']}' shows no address"
+
+
+def test_bibtex_download_has_every_entry(site):
+    bibtex = (site.root / "references.bib").read_text(encoding="utf-8")
+    keys = re.findall(r"^@\w+\{([a-z0-9-]+),$", bibtex, flags=re.M)
+    assert keys == [entry["key"] for entry in ENTRIES]
+    assert bibtex.count("{") == bibtex.count("}"), "unbalanced braces in references.bib"
+
+
+def test_ris_download_has_every_entry(site):
+    ris = (site.root / "references.ris").read_text(encoding="utf-8")
+    assert re.findall(r"^ID  - (.+)$", ris, flags=re.M) == [entry["key"] for entry in ENTRIES]
+    assert ris.count("\nER  - ") + ris.startswith("ER  - ") == len(ENTRIES)
+    assert all(re.match(r"^[A-Z][A-Z0-9]  - ", line) for line in ris.splitlines() if line)
+
+
+def test_references_page_offers_both_downloads(site):
+    article = site.soup("references/index.html").select_one("article")
+    assert article.find("a", href="../references.bib") and article.find("a", href="../references.ris")
