@@ -14,7 +14,7 @@ export NO_MKDOCS_2_WARNING := 1
 # Some plugin releases print a similar banner, silenced by this variable.
 export DISABLE_MKDOCS_2_WARNING := true
 
-.PHONY: serve build offline test linkcheck new-page review-due lock clean
+.PHONY: serve build offline test benchmark linkcheck new-page review-due lock clean
 
 serve: $(INSTALLED)
 	$(BIN)/mkdocs serve --livereload
@@ -38,6 +38,11 @@ $(INSTALLED): requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r requirements.lock
 	touch $@
+
+# On demand, never in CI: build time, page weight and Lighthouse against the
+# budgets in benchmarks/budgets.json (benchmarks/README.md). About 10 minutes.
+benchmark: $(INSTALLED)
+	$(BIN)/python benchmarks/run.py $(BENCHMARK_ARGS)
 
 # Opt-in, needs the network: do the external links still answer?
 linkcheck: $(INSTALLED)
