@@ -22,6 +22,7 @@ import re
 
 import yaml
 
+import _generated
 import _references
 
 log = logging.getLogger("mkdocs.hooks.claims")
@@ -100,14 +101,12 @@ def load(config) -> list[dict]:
 
 
 def on_page_markdown(markdown, page, config, **kwargs):
-    if page.file.src_uri != PAGE:
-        return markdown
-    if MARKER not in markdown:
-        log.warning(f"docs/{PAGE} has lost its marker line; put back: {MARKER}")
-        return markdown
-    sources = _references.read(pathlib.Path(config["config_file_path"]).parent)
-    claims = load(config)
-    for message in problems(claims, set(sources)):
-        log.warning(message)
-    valid = [claim for claim in claims if all(claim.get(key) for key in REQUIRED)]
-    return markdown.replace(MARKER, render(valid, sources))
+    def generate() -> str:
+        sources = _references.read(pathlib.Path(config["config_file_path"]).parent)
+        claims = load(config)
+        for message in problems(claims, set(sources)):
+            log.warning(message)
+        valid = [claim for claim in claims if all(claim.get(key) for key in REQUIRED)]
+        return render(valid, sources)
+
+    return _generated.fill(markdown, page, PAGE, MARKER, generate)

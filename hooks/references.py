@@ -17,12 +17,10 @@ site's pages, for reference managers (Zotero, EndNote, Mendeley):
 from __future__ import annotations
 
 import datetime
-import logging
 import pathlib
 
+import _generated
 import _references
-
-log = logging.getLogger("mkdocs.hooks.references")
 
 PAGE = "references.md"
 MARKER = "<!-- references: rendered from data/references.yml by hooks/references.py -->"
@@ -143,13 +141,8 @@ def render_ris(entries: list[dict]) -> str:
 
 
 def on_page_markdown(markdown, page, config, **kwargs):
-    if page.file.src_uri != PAGE:
-        return markdown
-    if MARKER not in markdown:
-        log.warning(f"docs/{PAGE} has lost its marker line; put back: {MARKER}")
-        return markdown
-    groups = _references.load(pathlib.Path(config["config_file_path"]).parent)
-    return markdown.replace(MARKER, render_markdown(groups))
+    root = pathlib.Path(config["config_file_path"]).parent
+    return _generated.fill(markdown, page, PAGE, MARKER, lambda: render_markdown(_references.load(root)))
 
 
 def on_post_build(config, **kwargs):

@@ -34,3 +34,13 @@ def test_ris_download_has_every_entry(site):
 def test_references_page_offers_both_downloads(site):
     article = site.soup("references/index.html").select_one("article")
     assert article.find("a", href="../references.bib") and article.find("a", href="../references.ris")
+
+
+def test_fault_references_page_without_its_marker_fails_the_build(broken):
+    from conftest import messages
+    from sitecheck import build as build_check
+
+    broken.replace("docs/references.md", "<!-- references: rendered from data/references.yml by hooks/references.py -->", "")
+    result = broken.build(strict=True)
+    assert result.returncode != 0
+    assert "docs/references.md has lost its marker line" in messages(build_check.check(broken.project, result))
