@@ -47,6 +47,9 @@ import uuid
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 BENCH = ROOT / "benchmarks"
+sys.path.insert(0, str(ROOT / "tests"))
+
+from sitecheck.browser import CHROMIUM_ARGS, chromium_path  # noqa: E402
 OUT = ROOT / "artifacts" / "benchmark"
 BUDGETS = BENCH / "budgets.json"
 # Left out of the throwaway copy that `mkdocs serve` runs in: everything else is
@@ -54,16 +57,8 @@ BUDGETS = BENCH / "budgets.json"
 COPY_IGNORE = shutil.ignore_patterns(
     ".git", ".venv", "site", "artifacts", "node_modules", "__pycache__", ".pytest_cache", "benchmarks")
 
-CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
-# Without the background-networking flags Chromium phones home at start-up, which
-# would show up as third-party requests that the site never made.
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+# The same browser and flags as the browser tests (tests/sitecheck/browser.py).
+CHROMIUM = chromium_path() or "/usr/bin/chromium"
 LIGHTHOUSE_CHROME_FLAGS = ["--headless=new", *CHROMIUM_ARGS]
 LIGHTHOUSE_CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
 

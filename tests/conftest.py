@@ -14,6 +14,7 @@ import urllib.parse
 import pytest
 
 from sitecheck import build as build_check
+from sitecheck.browser import CHROMIUM_ARGS, CHROMIUM_CANDIDATES, chromium_path
 from sitecheck.built_site import BuiltSite
 from sitecheck.project import Project
 
@@ -98,24 +99,7 @@ def messages(problems) -> str:
 
 # --- Browser tests -----------------------------------------------------------
 
-CHROMIUM_CANDIDATES = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"]
-# Without the background-networking flags Chromium phones home at start-up,
-# which this project's privacy test would (rightly) count against the site.
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 ARTIFACTS = ROOT / "artifacts"
-
-
-def chromium_path() -> str | None:
-    """$CHROMIUM_PATH, else the first standard path that exists."""
-    candidates = [os.environ.get("CHROMIUM_PATH")] + CHROMIUM_CANDIDATES
-    return next((path for path in candidates if path and os.path.exists(path)), None)
 
 
 @pytest.fixture(scope="session")
