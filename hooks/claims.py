@@ -97,7 +97,7 @@ def render(claims: list[dict], sources: dict[str, dict]) -> str:
 
 def load(config) -> list[dict]:
     path = pathlib.Path(config["config_file_path"]).parent / DATA
-    return (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("claims") or []
+    return (yaml.load(path.read_text(encoding="utf-8"), Loader=_references.SafeLoader) or {}).get("claims") or []
 
 
 def on_page_markdown(markdown, page, config, **kwargs):
