@@ -14,10 +14,17 @@ export NO_MKDOCS_2_WARNING := 1
 # Some plugin releases print a similar banner, silenced by this variable.
 export DISABLE_MKDOCS_2_WARNING := true
 
-.PHONY: serve build offline test benchmark linkcheck new-page review-due lock clean
+.PHONY: serve preview build offline test benchmark linkcheck new-page review-due lock clean
 
 serve: $(INSTALLED)
 	$(BIN)/mkdocs serve --livereload
+
+# While writing: rebuilds only the pages you change, so an edit shows in about
+# half a second instead of 1.5 s. Search and the print page then hold only the
+# changed pages, and MkDocs warns that the build is "dirty"; use make serve to
+# check the whole site.
+preview: $(INSTALLED)
+	$(BIN)/mkdocs serve --livereload --dirty
 
 # Strict: any MkDocs warning (broken link, missing anchor, page left out of
 # the nav) fails the build. Never add -q: it hides warnings from --strict.

@@ -55,7 +55,7 @@ BUDGETS = BENCH / "budgets.json"
 # Left out of the throwaway copy that `mkdocs serve` runs in: everything else is
 # copied, so that whatever mkdocs.yml names (watch:, snippets, hooks) is there.
 COPY_IGNORE = shutil.ignore_patterns(
-    ".git", ".venv", "site", "artifacts", "node_modules", "__pycache__", ".pytest_cache", "benchmarks")
+    ".git", ".venv", "site", "artifacts", "node_modules", "__pycache__", ".pytest_cache", ".cache", "benchmarks")
 
 # The same browser and flags as the browser tests (tests/sitecheck/browser.py).
 CHROMIUM = chromium_path() or "/usr/bin/chromium"
@@ -81,6 +81,12 @@ BARE_EXTENSIONS = [
     {"pymdownx.tabbed": {"alternate_style": True}},
     # pymdownx.snippets is added from the site's own settings (same auto_append).
 ]
+
+# The hooks that write page content (the references and claims pages from data/):
+# without them those pages render as a bare marker line. Paths relative to the repo.
+BARE_CONTENT_HOOKS = ["hooks/references.py", "hooks/claims.py"]
+# What those hooks read, relative to the mkdocs.yml that names them.
+BARE_CONTENT_DATA = "data"
 
 
 class BenchmarkError(Exception):
@@ -208,8 +214,12 @@ def write_bare_config(config: dict, folder: pathlib.Path) -> pathlib.Path:
         # even be made on a machine without internet, and one the site does not pay.
         "theme": {"name": "material", "font": False},
         "markdown_extensions": [*BARE_EXTENSIONS, {"pymdownx.snippets": snippets}],
+        "hooks": [str((ROOT / hook).resolve()) for hook in BARE_CONTENT_HOOKS],
         "nav": config["nav"],
     }
+    folder.mkdir(parents=True, exist_ok=True)
+    # The content hooks read data/ next to the mkdocs.yml that names them.
+    shutil.copytree(ROOT / BARE_CONTENT_DATA, folder / BARE_CONTENT_DATA, dirs_exist_ok=True)
     path = folder / "mkdocs.yml"
     path.write_text(
         "# Written by benchmarks/run.py: Material's defaults, the site's docs/ and nav.\n"
@@ -256,14 +266,18 @@ def measure_builds(runs: int, work: pathlib.Path, config: dict) -> dict:
 # --- 1b. mkdocs serve rebuild -----------------------------------------------------
 
 
-def measure_serve_rebuild(edits: int, work: pathlib.Path, config: dict, page: str) -> dict:
-    """Time from a one-line edit to the rebuilt page, in a throwaway copy of the project."""
-    copy = work / "serve-copy"
+def measure_serve_rebuild(edits: int, work: pathlib.Path, config: dict, page: str, dirty: bool = False) -> dict:
+    """Time from a one-line edit to the rebuilt page, in a throwaway copy of the project.
+
+    dirty: `mkdocs serve --dirty`, as `make preview` runs it (only changed pages rebuilt).
+    """
+    copy = work / ("preview-copy" if dirty else "serve-copy")
     shutil.copytree(ROOT, copy, ignore=COPY_IGNORE, symlinks=True)
     prefix = urllib.parse.urlsplit(config.get("site_url") or "/").path or "/"
     port = free_port()
     page_url = f"http://127.0.0.1:{port}{prefix}{page_url_path(page)}"
-    command = [sys.executable, "-m", "mkdocs", "serve", "--livereload", "--dev-addr", f"127.0.0.1:{port}"]
+    command = [sys.executable, "-m", "mkdocs", "serve", "--livereload", *(["--dirty"] if dirty else []),
+               "--dev-addr", f"127.0.0.1:{port}"]
     lines: queue.Queue[tuple[float, str]] = queue.Queue()
     server = subprocess.Popen(command, cwd=copy, env=mkdocs_env(), stdout=subprocess.PIPE,
                               stderr=subprocess.STDOUT, text=True, bufsize=1)
@@ -329,7 +343,7 @@ def measure_serve_rebuild(edits: int, work: pathlib.Path, config: dict, page: st
                 time.sleep(0.02)
             log_times.append(done - start)
             page_times.append(shown - start)
-            log(f"serve rebuild {edit + 1}/{edits}: logged done after {log_times[-1]:.2f} s, "
+            log(f"{'preview' if dirty else 'serve'} rebuild {edit + 1}/{edits}: logged done after {log_times[-1]:.2f} s, "
                 f"page showed the edit after {page_times[-1]:.2f} s")
     finally:
         if server.poll() is None:
@@ -341,6 +355,7 @@ def measure_serve_rebuild(edits: int, work: pathlib.Path, config: dict, page: st
                 server.wait()
         reader.join(timeout=5)
     return {
+        "command": " ".join(command[2:]),
         "page_edited": f"docs/{page}",
         "until_log_reports_rebuild_seconds": summary(log_times),
         "until_page_shows_edit_seconds": summary(page_times),
@@ -755,6 +770,13 @@ def check_budgets(budgets: dict, report: dict) -> list[dict]:
         build["ratio_of_medians"] <= limit,
         f"full {build['full_seconds']['median']} s, bare {build['bare_seconds']['median']} s")
 
+    preview = report.get("preview_rebuild")
+    limit = budgets["preview"]["max_median_seconds"]
+    seconds = preview["until_page_shows_edit_seconds"]["median"] if preview else None
+    add(f"make preview shows an edit within {limit:g} s (median)", limit, seconds,
+        None if preview is None else seconds <= limit,
+        "" if preview is None else f"make serve (full rebuild): {report['serve_rebuild']['until_page_shows_edit_seconds']['median']} s")
+
     weight = report["page_weight"]
     limit = budgets["page_weight"]["max_ratio_to_bare_same_page"]
     over = [row for row in weight["per_page"] if row["ratio"] is None or row["ratio"] > limit]
@@ -808,11 +830,14 @@ def span(stats: dict, digits: int = 2) -> str:
 
 def print_table(report: dict) -> None:
     build, serve, weight, lighthouse = report["build"], report.get("serve_rebuild"), report["page_weight"], report.get("lighthouse")
+    preview = report.get("preview_rebuild")
     rows = [
         ("mkdocs build --strict, s (min–med–max)", span(build["full_seconds"]), span(build["bare_seconds"]),
          f"{build['ratio_of_medians']:.2f}x"),
         ("serve rebuild after 1-line edit, s", span(serve["until_log_reports_rebuild_seconds"]) if serve else "-", "", ""),
         ("  …until the served page shows it, s", span(serve["until_page_shows_edit_seconds"]) if serve else "-", "", ""),
+        ("preview (--dirty) rebuild, page shows it, s",
+         span(preview["until_page_shows_edit_seconds"]) if preview else "-", "", ""),
         ("largest page, kB gzip", f"{kb(weight['full']['largest_page']['gzip_bytes'])} {weight['full']['largest_page']['page']}",
          f"{kb(weight['bare']['largest_page']['gzip_bytes'])} {weight['bare']['largest_page']['page']}", ""),
         ("median page, kB gzip", kb(weight["full"]["median_page_gzip_bytes"]), kb(weight["bare"]["median_page_gzip_bytes"]),
@@ -919,6 +944,7 @@ def main(argv: list[str] | None = None) -> int:
         full_site, bare_site = build.pop("_sites")
         report["build"] = build
         report["serve_rebuild"] = measure_serve_rebuild(args.serve_edits, work, config, args.serve_page)
+        report["preview_rebuild"] = measure_serve_rebuild(args.serve_edits, work, config, args.serve_page, dirty=True)
         report["page_weight"] = measure_page_weight({"full": full_site, "bare": bare_site}, config)
         report["lighthouse"] = None if args.skip_lighthouse else measure_lighthouse(full_site, config, args.lighthouse_runs)
         if args.lighthouse_bare and not args.skip_lighthouse:

@@ -1,0 +1,83 @@
+"""The benchmark (make benchmark) fails when a budget is missed; it is never run here, only its judge.
+
+benchmarks/run.py measures wall-clock time, so the suite never runs it; these tests
+feed its budget check made-up reports, one over each budget, and one within all.
+"""
+
+import copy
+import importlib.util
+import json
+
+import pytest
+from conftest import ROOT
+
+SPEC = importlib.util.spec_from_file_location("benchmark_run", ROOT / "benchmarks" / "run.py")
+benchmark = importlib.util.module_from_spec(SPEC)
+SPEC.loader.exec_module(benchmark)
+BUDGETS = json.loads((ROOT / "benchmarks" / "budgets.json").read_text(encoding="utf-8"))
+
+
+def seconds(median):
+    return {"n": 5, "min": median, "median": median, "max": median, "samples": [median] * 5}
+
+
+def page(name, site_bytes, bare_bytes):
+    return {"page": name, "full_gzip_bytes": site_bytes, "bare_gzip_bytes": bare_bytes,
+            "ratio": round(site_bytes / bare_bytes, 3)}
+
+
+WITHIN = {
+    "build": {"full_seconds": seconds(1.7), "bare_seconds": seconds(1.4), "ratio_of_medians": 1.21},
+    "serve_rebuild": {"until_page_shows_edit_seconds": seconds(1.6)},
+    "preview_rebuild": {"until_page_shows_edit_seconds": seconds(0.5)},
+    "page_weight": {
+        "per_page": [page("index.md", 140_000, 139_000), page("glossary.md", 150_000, 149_000)],
+        "full": {"median_page_gzip_bytes": 145_000, "third_party_requests": 0},
+        "pages": {"full": [{"third_party_requests": []}]},
+    },
+    "lighthouse": {
+        "min_scores": {name: 100 for name in BUDGETS["lighthouse"]["min_score"]},
+        "third_party_requests": 0,
+        "pages": [{"page": "index.md", "scores": {name: 100 for name in BUDGETS["lighthouse"]["min_score"]},
+                   "failing": {}, "third_party_requests": []}],
+    },
+}
+
+
+def failed(report):
+    return [result["budget"] for result in benchmark.check_budgets(BUDGETS, report) if result["status"] == "FAIL"]
+
+
+def test_a_report_within_every_budget_passes():
+    assert failed(WITHIN) == []
+
+
+def over(change):
+    report = copy.deepcopy(WITHIN)
+    change(report)
+    return failed(report)
+
+
+@pytest.mark.parametrize("change, budget", [
+    (lambda r: r["build"].update(ratio_of_medians=1.6), "full build"),
+    (lambda r: r["preview_rebuild"].update(until_page_shows_edit_seconds=seconds(1.4)), "make preview"),
+    (lambda r: r["page_weight"]["per_page"].append(page("faq.md", 120_000, 100_000)), "first-visit weight"),
+    (lambda r: r["page_weight"]["full"].update(median_page_gzip_bytes=151_000), "median page"),
+    (lambda r: r["page_weight"]["pages"]["full"][0]["third_party_requests"].append("https://fonts.example/x.css")
+     or r["page_weight"]["full"].update(third_party_requests=1), "third-party"),
+])
+def test_fault_each_budget_missed_is_a_failure(change, budget):
+    missed = over(change)
+    assert len(missed) == 1 and budget in missed[0], missed
+
+
+def test_fault_lighthouse_score_below_budget_names_page_and_audit():
+    def lower(report):
+        row = report["lighthouse"]["pages"][0]
+        row["scores"]["performance"] = 10
+        row["failing"] = {"performance": [{"id": "total-blocking-time"}]}
+        report["lighthouse"]["min_scores"]["performance"] = 10
+    report = copy.deepcopy(WITHIN)
+    lower(report)
+    results = [r for r in benchmark.check_budgets(BUDGETS, report) if r["status"] == "FAIL"]
+    assert len(results) == 1 and "index.md 10" in results[0]["detail"] and "total-blocking-time" in results[0]["detail"], results
