@@ -71,4 +71,4 @@ lock: $(INSTALLED)
 		--python-version 3.11 --custom-compile-command "make lock" --quiet -o requirements.lock
 
 clean:
-	rm -rf site site-offline site-offline.zip $(VENV)
+	rm -rf site site-offline site-offline.zip .cache $(VENV)

@@ -229,9 +229,9 @@ def write_bare_config(config: dict, folder: pathlib.Path) -> pathlib.Path:
     return path
 
 
-def timed_build(config_file: pathlib.Path, site_dir: pathlib.Path) -> float:
+def timed_build(config_file: pathlib.Path, site_dir: pathlib.Path, strict: bool = True) -> float:
     """One full `mkdocs build --strict` (never -q: it hides warnings), wall seconds."""
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean",
+    command = [sys.executable, "-m", "mkdocs", "build", *(["--strict"] if strict else []), "--clean",
                "--config-file", str(config_file), "--site-dir", str(site_dir)]
     start = time.perf_counter()
     completed = subprocess.run(command, cwd=ROOT, env=mkdocs_env(), capture_output=True, text=True)
@@ -261,6 +261,57 @@ def measure_builds(runs: int, work: pathlib.Path, config: dict) -> dict:
         "bare_config": bare_config.read_text(encoding="utf-8"),
         "_sites": (full_site, bare_site),
     }
+
+
+# --- 1c. what each of issue 7's features costs (--feature-costs) ---------------------
+
+
+def measure_feature_costs(runs: int, work: pathlib.Path, config: dict) -> dict:
+    """Build time and weight of the site with and without each feature (benchmarks/features.py)."""
+    import features
+
+    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    pages = [page_url_path(page) for page in nav_pages(config)]
+    prefix = urllib.parse.urlsplit(config.get("site_url") or "/").path or "/"
+    # Not strict: a feature switched off may leave a link to what it made (the feed).
+    configs = {"site": ROOT / "mkdocs.yml"}
+    written = []
+    try:
+        for number, feature in enumerate(features.FEATURES):
+            if feature.config_off:
+                path = ROOT / f"mkdocs.benchmark-feature-{number}.yml"
+                path.write_text(features.config_without(text, feature), encoding="utf-8")
+                written.append(path)
+                configs[number] = path
+        times: dict = {key: [] for key in configs}
+        for key, path in configs.items():  # warm-up
+            timed_build(path, work / f"feature-site-{key}", strict=False)
+        for run in range(runs):
+            for key, path in configs.items():
+                times[key].append(timed_build(path, work / f"feature-site-{key}", strict=False))
+            log(f"feature costs: build round {run + 1}/{runs} done")
+    finally:
+        for path in written:
+            path.unlink(missing_ok=True)
+
+    def weights(key):
+        return features.static_weights(work / f"feature-site-{key}", pages, prefix, referenced_assets, local_file, gz_size)
+
+    site = weights("site")
+    rows = []
+    for number, feature in enumerate(features.FEATURES):
+        row = {"item": feature.item, "feature": feature.name, "note": feature.note}
+        if number in configs:
+            without = weights(number)
+            row["build_seconds"] = round(statistics.median(times["site"]) - statistics.median(times[number]), 3)
+            row["page_gzip_bytes"] = round(site["median_page_gzip_bytes"] - without["median_page_gzip_bytes"])
+            row["requests"] = site["median_requests"] - without["median_requests"]
+            row["search_index_gzip_bytes"] = site["search_index_gzip_bytes"] - without["search_index_gzip_bytes"]
+        if feature.selectors:
+            row["page_gzip_bytes"] = features.html_share(work / "feature-site-site", pages, feature.selectors, gz_size)
+            row["measured_in_html"] = True
+        rows.append(row)
+    return {"site_build_seconds": summary(times["site"]), "site": site, "features": rows}
 
 
 # --- 1b. mkdocs serve rebuild -----------------------------------------------------
@@ -881,10 +932,28 @@ def print_table(report: dict) -> None:
                 other = bare_rows[row["page"]]
                 line += f" | {other['scores']['performance']:>3g} {number(other['tbt_ms']):>5}"
             print(line)
+    if report.get("feature_costs"):
+        print_feature_costs(report["feature_costs"])
     print()
     for result in report["budgets"]:
         detail = f"  [{result['detail']}]" if result["detail"] and result["status"] != "pass" else ""
         print(f"{result['status']:>7}  {result['budget']}: {result['value']}{detail}")
+
+
+def print_feature_costs(costs: dict) -> None:
+    def signed(value, scale=1.0, digits=1):
+        return "-" if value is None else f"{value / scale:+.{digits}f}"
+
+    print(f"\nWhat each feature costs (site build {span(costs['site_build_seconds'])} s, not strict; "
+          f"median page {kb(costs['site']['median_page_gzip_bytes'])} kB gzip, "
+          f"search index {kb(costs['site']['search_index_gzip_bytes'])} kB gzip, read from disk):")
+    print(f"  {'item':<4} {'feature':<62} {'build s':>8} {'page kB':>8} {'files':>6} {'index kB':>9}")
+    for row in costs["features"]:
+        page = signed(row.get("page_gzip_bytes"), 1000) + ("*" if row.get("measured_in_html") else " ")
+        print(f"  {row['item']:<4} {row['feature'][:62]:<62} {signed(row.get('build_seconds'), 1, 2):>8} {page:>8}"
+              f" {signed(row.get('requests'), 1, 0):>6} {signed(row.get('search_index_gzip_bytes'), 1000):>9}")
+    print(f"  {'5':<4} {'Offline copy (make offline): a separate build, nothing in the published site':<62}")
+    print("  * its elements' share of each page's HTML (median over pages); the others: site minus site without it")
 
 
 def environment() -> dict:
@@ -918,6 +987,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--skip-lighthouse", action="store_true", help="skip Lighthouse (its budgets are reported as skipped)")
     parser.add_argument("--lighthouse-bare", action="store_true",
                         help="also run Lighthouse on the bare build, for comparison (no budget)")
+    parser.add_argument("--feature-costs", action="store_true",
+                        help="also build the site without each of issue 7's features, to report what each costs")
     parser.add_argument("--serve-page", default="advantages.md", help="the page edited under mkdocs serve (docs/-relative)")
     args = parser.parse_args(argv)
     if args.runs < 1 or args.serve_edits < 1 or args.lighthouse_runs < 1:
@@ -943,6 +1014,8 @@ def main(argv: list[str] | None = None) -> int:
         build = measure_builds(args.runs, work, config)
         full_site, bare_site = build.pop("_sites")
         report["build"] = build
+        if args.feature_costs:
+            report["feature_costs"] = measure_feature_costs(args.runs, work, config)
         report["serve_rebuild"] = measure_serve_rebuild(args.serve_edits, work, config, args.serve_page)
         report["preview_rebuild"] = measure_serve_rebuild(args.serve_edits, work, config, args.serve_page, dirty=True)
         report["page_weight"] = measure_page_weight({"full": full_site, "bare": bare_site}, config)

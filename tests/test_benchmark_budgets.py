@@ -7,13 +7,21 @@ feed its budget check made-up reports, one over each budget, and one within all.
 import copy
 import importlib.util
 import json
+import sys
 
 import pytest
 from conftest import ROOT
 
-SPEC = importlib.util.spec_from_file_location("benchmark_run", ROOT / "benchmarks" / "run.py")
-benchmark = importlib.util.module_from_spec(SPEC)
-SPEC.loader.exec_module(benchmark)
+
+def load(name):
+    """A module of benchmarks/ (not a package), registered as dataclasses need."""
+    spec = importlib.util.spec_from_file_location(f"benchmark_{name}", ROOT / "benchmarks" / f"{name}.py")
+    module = sys.modules[spec.name] = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+benchmark = load("run")
 BUDGETS = json.loads((ROOT / "benchmarks" / "budgets.json").read_text(encoding="utf-8"))
 
 
@@ -81,3 +89,25 @@ def test_fault_lighthouse_score_below_budget_names_page_and_audit():
     lower(report)
     results = [r for r in benchmark.check_budgets(BUDGETS, report) if r["status"] == "FAIL"]
     assert len(results) == 1 and "index.md 10" in results[0]["detail"] and "total-blocking-time" in results[0]["detail"], results
+
+
+def test_every_feature_can_still_be_switched_off_in_mkdocs_yml():
+    """--feature-costs removes each feature's entries from a copy of mkdocs.yml; each must be found."""
+    features = load("features")
+    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    for feature in features.FEATURES:
+        if feature.config_off:
+            without = features.config_without(text, feature)
+            assert len(without) < len(text), feature.name
+    print_site = next(f for f in features.FEATURES if f.name.startswith("Print page"))
+    without = features.config_without(text, print_site)
+    assert "  - print-site:" not in without and "add_cover_page" not in without and "- hooks/print_page_assets.py" not in without
+    assert "  - offline:" in without and "hooks:" in without, "only the print-site entry is removed"
+
+
+def test_fault_feature_missing_from_mkdocs_yml_is_named():
+    features = load("features")
+    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8").replace("  - hooks/claims.py\n", "")
+    claims = next(f for f in features.FEATURES if "claims.py" in f.name)
+    with pytest.raises(ValueError, match="Claims and evidence page .* no longer matches .*update benchmarks/features.py"):
+        features.config_without(text, claims)
