@@ -473,6 +473,16 @@ class StaticHost(http.server.SimpleHTTPRequestHandler):
 
 
 @contextlib.contextmanager
+class QuietServer(http.server.ThreadingHTTPServer):
+    """Lighthouse and Chromium close connections mid-request; that is not worth a traceback."""
+
+    daemon_threads = True
+
+    def handle_error(self, request, client_address):
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
 def serve_site(site_dir: pathlib.Path, site_url: str | None):
     """The built site on a free loopback port; yields its base URL (ending in the prefix)."""
     published = urllib.parse.urlsplit(site_url or "/")
@@ -482,8 +492,7 @@ def serve_site(site_dir: pathlib.Path, site_url: str | None):
         "published_origin": f"{published.scheme}://{published.netloc}" if published.netloc else "",
     }
     handler = functools.partial(type("Host", (StaticHost,), settings), directory=str(site_dir))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    server.daemon_threads = True
+    server = QuietServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:

@@ -21,6 +21,7 @@ from sitecheck.project import Project
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 # What a build needs; copied into a temporary folder for each fault test.
 PROJECT_PARTS = ["mkdocs.yml", "docs", "includes", "overrides", "hooks", "data", "schemas", "CONTRIBUTING.md"]
+TEMPLATE_CACHE = ".cache/templates"
 
 
 def report(problems) -> None:
@@ -59,6 +60,10 @@ class BrokenCopy:
                 shutil.copytree(source, root / part)
             else:
                 shutil.copy2(source, root / part)
+        # Compiled templates (hooks/template_cache.py), when a build has made them:
+        # checksummed by Jinja, so a broken template is still recompiled.
+        if (ROOT / TEMPLATE_CACHE).is_dir():
+            shutil.copytree(ROOT / TEMPLATE_CACHE, root / TEMPLATE_CACHE)
 
     def replace(self, relative: str, old: str, new: str, count: int = 1) -> None:
         path = self.root / relative
