@@ -472,7 +472,6 @@ class StaticHost(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-@contextlib.contextmanager
 class QuietServer(http.server.ThreadingHTTPServer):
     """Lighthouse and Chromium close connections mid-request; that is not worth a traceback."""
 
@@ -483,6 +482,7 @@ class QuietServer(http.server.ThreadingHTTPServer):
             super().handle_error(request, client_address)
 
 
+@contextlib.contextmanager
 def serve_site(site_dir: pathlib.Path, site_url: str | None):
     """The built site on a free loopback port; yields its base URL (ending in the prefix)."""
     published = urllib.parse.urlsplit(site_url or "/")

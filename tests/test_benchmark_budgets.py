@@ -111,3 +111,15 @@ def test_fault_feature_missing_from_mkdocs_yml_is_named():
     claims = next(f for f in features.FEATURES if "claims.py" in f.name)
     with pytest.raises(ValueError, match="Claims and evidence page .* no longer matches .*update benchmarks/features.py"):
         features.config_without(text, claims)
+
+
+def test_benchmark_static_host_serves_a_site_under_its_path(tmp_path):
+    """The host every page-weight and Lighthouse load goes through (no timing involved)."""
+    import urllib.request
+
+    (tmp_path / "index.html").write_text("<p>" + "hello " * 200 + "</p>", encoding="utf-8")
+    with benchmark.serve_site(tmp_path, "https://example.github.io/imlygic-site/") as base:
+        assert base.endswith("/imlygic-site/"), base
+        request = urllib.request.Request(base, headers={"Accept-Encoding": "gzip"})
+        with urllib.request.urlopen(request, timeout=5) as response:
+            assert response.headers.get("Content-Encoding") == "gzip"
