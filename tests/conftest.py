@@ -24,6 +24,14 @@ PROJECT_PARTS = ["mkdocs.yml", "docs", "includes", "overrides", "hooks", "data",
 TEMPLATE_CACHE = ".cache/templates"
 
 
+def pytest_collection_modifyitems(items):
+    """Browser tests run one after another on one worker (pytest -n auto --dist loadgroup):
+    one Chromium and one served site, instead of one per core competing for it."""
+    for item in items:
+        if item.get_closest_marker("browser"):
+            item.add_marker(pytest.mark.xdist_group("browser"))
+
+
 def report(problems) -> None:
     """Fail with one line per problem, as a contributor should read them."""
     if problems:
