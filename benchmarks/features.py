@@ -65,13 +65,17 @@ def config_without(text: str, feature: Feature) -> str:
     return text
 
 
+def page_html(site_dir: pathlib.Path, url_path: str) -> str:
+    """The built page at url_path ("" for the home page, else "a/b/")."""
+    return (site_dir / url_path / "index.html").read_text(encoding="utf-8")
+
+
 def static_weights(site_dir: pathlib.Path, pages: list[str], site_url_path: str, referenced_assets, local_file, gz_size) -> dict:
     """Per page: gzip bytes of the HTML and everything it names, and how many files."""
     base = "http://benchmark.invalid" + site_url_path
     weights, requests = [], []
     for url_path in pages:
-        html_file = site_dir / url_path / "index.html" if url_path else site_dir / "index.html"
-        html = html_file.read_text(encoding="utf-8")
+        html = page_html(site_dir, url_path)
         total, files = gz_size(html.encode()), 1
         for url in dict.fromkeys(referenced_assets(html, base + url_path)):
             path = local_file(url, base, site_dir)
@@ -92,7 +96,7 @@ def html_share(site_dir: pathlib.Path, pages: list[str], selectors: list[str], g
     """Median over pages of the gzip bytes the feature's elements add to the page's HTML."""
     shares = []
     for url_path in pages:
-        html = (site_dir / url_path / "index.html" if url_path else site_dir / "index.html").read_text(encoding="utf-8")
+        html = page_html(site_dir, url_path)
         soup = BeautifulSoup(html, "html.parser")
         before = gz_size(str(soup).encode())  # both sides serialised by BeautifulSoup alike
         found = [element for selector in selectors for element in soup.select(selector)]

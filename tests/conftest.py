@@ -59,10 +59,10 @@ def site(project, strict_build) -> BuiltSite:
 class BrokenCopy:
     """A copy of the project in a temporary folder, to break one thing in."""
 
-    def __init__(self, root: pathlib.Path):
+    def __init__(self, root: pathlib.Path, parts: list[str] = PROJECT_PARTS):
         self.root = root
         root.mkdir(parents=True)
-        for part in PROJECT_PARTS:
+        for part in parts:
             source = ROOT / part
             if source.is_dir():
                 shutil.copytree(source, root / part)

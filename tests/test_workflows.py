@@ -1,8 +1,6 @@
 """The GitHub Actions workflows: what runs on a pull request, what deploys, what checks links."""
 
-import shutil
-
-from conftest import ROOT, messages, report
+from conftest import ROOT, BrokenCopy, messages, report
 from sitecheck import workflows
 
 
@@ -31,30 +29,27 @@ def test_link_check_runs_weekly_and_never_on_pull_requests():
     assert workflows.commands(ROOT, "linkcheck.yml") == ["make linkcheck"]
 
 
-def _copy(tmp_path):
-    shutil.copytree(ROOT / ".github", tmp_path / ".github")
-    return tmp_path
+def _broken(tmp_path) -> BrokenCopy:
+    """A copy of the workflows alone, which is all the workflow check reads."""
+    return BrokenCopy(tmp_path / "project", parts=[".github"])
 
 
 def test_fault_unpinned_action(tmp_path):
-    root = _copy(tmp_path)
-    path = root / ".github/workflows/checks.yml"
-    path.write_text(path.read_text().replace("actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683 # v4.2.2", "actions/checkout@v4"))
-    found = messages(workflows.check(root))
+    broken = _broken(tmp_path)
+    broken.replace(".github/workflows/checks.yml", "actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683 # v4.2.2", "actions/checkout@v4")
+    found = messages(workflows.check(broken.root))
     assert ".github/workflows/checks.yml:" in found and "'actions/checkout@v4' is not pinned" in found, found
 
 
 def test_fault_deploy_job_with_too_many_permissions(tmp_path):
-    root = _copy(tmp_path)
-    path = root / ".github/workflows/deploy.yml"
-    path.write_text(path.read_text().replace("      pages: write\n", "      pages: write\n      contents: write\n"))
-    found = messages(workflows.check(root))
+    broken = _broken(tmp_path)
+    broken.replace(".github/workflows/deploy.yml", "      pages: write\n", "      pages: write\n      contents: write\n")
+    found = messages(workflows.check(broken.root))
     assert "deploy.yml" in found and "the deploy job's permissions must be exactly" in found, found
 
 
 def test_fault_workflow_runs_its_own_commands(tmp_path):
-    root = _copy(tmp_path)
-    path = root / ".github/workflows/checks.yml"
-    path.write_text(path.read_text().replace("run: make test", "run: pip install mkdocs && mkdocs build"))
-    found = messages(workflows.check(root))
+    broken = _broken(tmp_path)
+    broken.replace(".github/workflows/checks.yml", "run: make test", "run: pip install mkdocs && mkdocs build")
+    found = messages(workflows.check(broken.root))
     assert "workflows call the README's commands" in found, found

@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import re
 
-from .built_site import BuiltSite
+from .built_site import BuiltSite, html_path
 from .project import Problem
 
 PRINT_ONLY_ASSET = re.compile(r"(css/print-site[^/\"']*\.css|js/print-site\.js)$")
@@ -44,7 +44,7 @@ def check(site: BuiltSite) -> list[Problem]:
                     f"the page loads {asset!r}, which only the print page uses; "
                     "hooks/print_page_assets.py should remove it (is it listed under hooks: in mkdocs.yml?)"))
 
-        location = page.path[: -len("index.md")] if page.path.endswith("index.md") else page.path[: -len(".md")] + "/"
+        location = html_path(page.path)[: -len("index.html")]  # the search index's "location"
         if location == REFERENCES_LOCATION:
             continue
         for note in soup.select("div.footnote li"):
