@@ -40,7 +40,17 @@ KINDS = (
     # Who developed what, and when: dates and facts of record rather than trial results.
     "regulator, company or news record",
 )
-VERDICTS = ("supported", "partly supported", "not supported", "unproven")
+# The verdict scale, strongest agreement first; the page's "How to read this page"
+# explains each one (tests/test_claims.py checks that it lists exactly these).
+# "not shown" (the evidence fails to show the claim, e.g. a hazard ratio whose
+# confidence interval reaches 1.00) is kept apart from "contradicted" (the evidence
+# shows the opposite): a trial that missed its target is not proof of no effect.
+VERDICTS = ("supported", "partly supported", "not shown", "contradicted")
+# Verdicts of the earlier scale, with what to use instead, so an old entry gets a useful message.
+RETIRED = {
+    "not supported": "use 'not shown' if the evidence fails to show the claim, or 'contradicted' if it shows the opposite",
+    "unproven": "use 'not shown'",
+}
 REQUIRED = ("id", "claim", "verdict", "evidence", "kind", "sources", "see")
 ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
@@ -63,7 +73,11 @@ def problems(claims: list[dict], source_keys: set[str]) -> list[str]:
         if claim["kind"] not in KINDS:
             found.append(f"{name}: kind '{claim['kind']}' is not one of: {', '.join(KINDS)}")
         if claim["verdict"] not in VERDICTS:
-            found.append(f"{name}: verdict '{claim['verdict']}' is not one of: {', '.join(VERDICTS)}")
+            hint = RETIRED.get(claim["verdict"])
+            found.append(
+                f"{name}: verdict '{claim['verdict']}' is not one of: {', '.join(VERDICTS)}"
+                + (f"; that verdict was retired: {hint}" if hint else "")
+            )
         for key in claim["sources"]:
             if key not in source_keys:
                 found.append(f"{name}: source '{key}' is not in data/references.yml")

@@ -35,7 +35,9 @@ def _sentence(text: str) -> str:
 
 
 def _long_date(value) -> str:
-    """2015-10-27 -> 27 October 2015, as the site writes dates in text."""
+    """2015-10-27 -> 27 October 2015, as the site writes dates in text; 2023-12 -> December 2023."""
+    if not hasattr(value, "strftime") and len(str(value)) == len("2023-12"):
+        return f"{datetime.date.fromisoformat(f'{value}-01'):%B %Y}"
     date = value if hasattr(value, "strftime") else datetime.date.fromisoformat(str(value))
     return f"{date.day} {date:%B %Y}"
 
@@ -79,6 +81,8 @@ def render_markdown(groups: list[dict]) -> str:
                 item.append(f"  [doi:{entry['doi']}](https://doi.org/{entry['doi']})")
             if entry.get("url"):
                 item.append(f"  <{entry['url']}>")
+            if entry.get("accessed"):
+                item.append(f"  Read on {_long_date(entry['accessed'])}.")
             if entry.get("note"):
                 item.append(f"  {' '.join(str(entry['note']).split())}")
             item.append(f"  `{entry['key']}`")
@@ -111,6 +115,7 @@ def render_bibtex(entries: list[dict]) -> str:
             "pages": str(entry.get("pages", "")).replace("–", "--"),
             "doi": entry.get("doi", ""),
             "url": entry.get("url") or _references.address(entry),
+            "urldate": str(entry.get("accessed", "")),
             "note": " ".join(str(entry.get("note", "")).split()),
         }
         body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields.items() if value)
@@ -133,6 +138,8 @@ def render_ris(entries: list[dict]) -> str:
             if end:
                 lines.append(f"EP  - {end}")
         lines.append(f"UR  - {entry.get('url') or _references.address(entry)}")
+        if entry.get("accessed"):
+            lines.append(f"Y2  - {entry['accessed']}")
         if entry.get("note"):
             lines.append(f"N1  - {' '.join(str(entry['note']).split())}")
         lines.append("ER  - ")

@@ -7,6 +7,7 @@ import io
 import http.server
 import os
 import pathlib
+import re
 import shutil
 import threading
 import urllib.parse
@@ -72,6 +73,13 @@ class BrokenCopy:
         # checksummed by Jinja, so a broken template is still recompiled.
         if (ROOT / TEMPLATE_CACHE).is_dir():
             shutil.copytree(ROOT / TEMPLATE_CACHE, root / TEMPLATE_CACHE)
+
+    def set_front_matter(self, relative: str, key: str, value: str) -> None:
+        """Give a page's front-matter ``key`` a new value, whatever it held (pages are re-dated as they are reviewed)."""
+        path = self.root / relative
+        text, found = re.subn(rf"^{key}: .*$", f"{key}: {value}", path.read_text(encoding="utf-8"), count=1, flags=re.M)
+        assert found, f"the fault test expected '{key}:' in the front-matter of {relative}"
+        path.write_text(text, encoding="utf-8")
 
     def replace(self, relative: str, old: str, new: str, count: int = 1) -> None:
         path = self.root / relative

@@ -44,3 +44,22 @@ def test_fault_references_page_without_its_marker_fails_the_build(broken):
     result = broken.build(strict=True)
     assert result.returncode != 0
     assert "docs/references.md has lost its marker line" in messages(build_check.check(broken.project, result))
+
+
+def test_date_a_web_page_was_read_is_shown_and_exported():
+    """A web page or registry record carries the day it was read (accessed:), on the page and in both downloads."""
+    import references
+
+    entry = {"key": "nice-ta410", "type": "webpage", "title": "Talimogene laherparepvec", "authors": [], "et_al": False,
+             "organisation": "NICE", "url": "https://www.nice.org.uk/guidance/ta410", "accessed": "2026-12-04"}
+    groups = [{"id": "guidance", "title": "Guidance", "entries": [entry]}]
+    assert "Read on 4 December 2026." in references.render_markdown(groups)
+    assert "urldate = {2026-12-04}" in references.render_bibtex([entry])
+    assert "Y2  - 2026-12-04" in references.render_ris([entry])
+
+
+def test_a_date_known_only_to_the_month_is_written_as_month_and_year():
+    import references
+
+    assert references._long_date("2023-12") == "December 2023"
+    assert references._long_date("2015-10-27") == "27 October 2015"

@@ -33,8 +33,8 @@ QUERIES = [
     # key words of plain-language questions
     ("side effects", "clinical-use/safety.md"),
     ("dose", "clinical-use/dosing-and-administration.md"),
-    ("pregnancy", "clinical-use/index.md"),
-    ("survival", "clinical-trials/optim.md"),
+    ("pregnancy", "clinical-use/safety.md"),
+    ("survival", "challenges-and-limitations.md"),
     ("how does it work", "mechanism-of-action.md"),
     ("approved products", "oncolytic-virus-therapy/approved-products.md"),
     # other topics a reader looks for
@@ -43,7 +43,7 @@ QUERIES = [
     ("EU indication", "imlygic/approvals-and-indications.md"),
     ("medical disclaimer", "about/index.md"),
     # a term that only the glossary explains
-    ("abscopal", "glossary.md"),
+    ("fusogenic", "glossary.md"),
     # an author, found on the references page (footnotes are not indexed: hooks/search_scope.py)
     ("Chesney", "references.md"),
 ]

@@ -1,5 +1,7 @@
 """The claims page: every entry of data/claims.yml is well-formed, sourced and linked."""
 
+import re
+
 import yaml
 
 import claims  # hooks/claims.py
@@ -20,6 +22,32 @@ def test_every_claim_has_a_kind_a_verdict_and_listed_sources(project):
     assert len(entries()) >= 15
 
 
+def test_a_verdict_outside_the_scale_is_named_with_the_allowed_values(project):
+    entry = {**entries()[0], "verdict": "probably true"}
+    found = claims.problems([entry], set(reference_entries(project)))
+    assert found == [
+        f"{claims.DATA}: entry 1 ({entry['id']}): verdict 'probably true' is not one of: "
+        "supported, partly supported, not shown, contradicted"
+    ], found
+
+
+def test_a_retired_verdict_says_what_to_use_instead(project):
+    entry = {**entries()[0], "verdict": "not supported"}
+    found = "\n".join(claims.problems([entry], set(reference_entries(project))))
+    assert f"entry 1 ({entry['id']}): verdict 'not supported' is not one of: " in found, found
+    assert "'not shown' if the evidence fails to show the claim, or 'contradicted' if it shows the opposite" in found, found
+
+
+def test_the_page_explains_every_verdict_of_the_scale_and_no_other():
+    text = (ROOT / PAGE).read_text(encoding="utf-8")
+    section = text.split("## How to read this page", 1)[1].split("\n## ", 1)[0]
+    explained = re.findall(r"^- \*\*([^*]+)\*\*: \S", section, flags=re.M)
+    assert tuple(explained) == claims.VERDICTS, (
+        f"{PAGE}: 'How to read this page' explains the verdicts {explained}; "
+        f"hooks/claims.py allows {list(claims.VERDICTS)}: explain each allowed verdict once, in that order"
+    )
+
+
 def test_every_claim_is_rendered_with_its_verdict_and_link(site):
     article = site.soup("claims-and-evidence/index.html").select_one("article")
     for entry in entries():
@@ -35,6 +63,14 @@ def test_fault_unknown_kind_of_evidence_fails_the_build(broken):
     result = broken.build(strict=True)
     found = messages(build_check.check(broken.project, result))
     assert result.returncode != 0 and "data/claims.yml: entry" in found and "kind 'anecdote' is not one of" in found, found
+
+
+def test_fault_verdict_outside_the_scale_fails_the_build(broken):
+    broken.replace("data/claims.yml", "verdict: supported", "verdict: likely")
+    result = broken.build(strict=True)
+    found = messages(build_check.check(broken.project, result))
+    assert result.returncode != 0 and "data/claims.yml: entry" in found, found
+    assert "verdict 'likely' is not one of: supported, partly supported, not shown, contradicted" in found, found
 
 
 def test_fault_source_missing_from_references_fails_the_build(broken):

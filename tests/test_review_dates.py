@@ -13,7 +13,7 @@ def test_pages_due_for_review_are_warned_about(project):
 
 
 def test_fault_overdue_page_is_listed_and_warned(broken):
-    broken.replace("docs/glossary.md", "next_review: 2027-11-30", "next_review: 2026-12-01")
+    broken.set_front_matter("docs/glossary.md", "next_review", "2026-12-01")
     later = datetime.date(2027, 1, 1)
     assert review.due(broken.project, today=later)[0][:1] == ("docs/glossary.md",)
     with pytest.warns(UserWarning, match=r"docs/glossary.md: due for review since 2026-12-01"):
@@ -23,6 +23,6 @@ def test_fault_overdue_page_is_listed_and_warned(broken):
 def test_review_due_command_lists_overdue_pages(broken, capsys):
     import review_due  # scripts/review_due.py
 
-    broken.replace("docs/glossary.md", "next_review: 2027-11-30", "next_review: 2026-12-01")
+    broken.set_front_matter("docs/glossary.md", "next_review", "2026-12-01")
     assert review_due.main(["--root", str(broken.root), "--today", "2027-01-01"]) == 0
     assert "docs/glossary.md" in capsys.readouterr().out
