@@ -1,8 +1,9 @@
 """Search finds what a reader types: the first result is the page that answers it.
 
 Typed into Material's real search box in Chromium; the results are read as
-rendered. Search is configured in mkdocs.yml (plugins: search) and through
-`search: boost` in a few pages' front-matter.
+rendered. Search is configured in mkdocs.yml (plugins: search), through
+`search: boost` in a few pages' front-matter, and by data/search-terms.yml
+(hooks/search_terms.py), which makes every form of a word find the same page.
 """
 
 import urllib.parse
@@ -46,7 +47,95 @@ QUERIES = [
     ("fusogenic", "glossary.md"),
     # an author, found on the references page (footnotes are not indexed: hooks/search_scope.py)
     ("Chesney", "references.md"),
+    # --- the other form of a word the site uses (data/search-terms.yml, hooks/search_terms.py) ---
+    # US and UK spellings
+    ("tumour", "clinical-trials/other-settings.md"),
+    ("tumor", "clinical-trials/other-settings.md"),
+    ("haemorrhage", "clinical-use/safety.md"),
+    ("hemorrhage", "clinical-use/safety.md"),
+    ("aciclovir", "clinical-use/index.md"),
+    ("acyclovir", "clinical-use/index.md"),
+    ("randomised", "future-directions.md"),
+    ("randomized", "future-directions.md"),
+    ("leukaemia", "clinical-use/index.md"),
+    ("leukemia", "clinical-use/index.md"),
+    ("anaesthetic", "patients/treatment-visit.md"),
+    ("anesthetic", "patients/treatment-visit.md"),
+    # written forms of an abbreviation
+    ("TVEC", "imlygic/index.md"),
+    ("GMCSF", "mechanism-of-action.md"),
+    ("HSV1", "imlygic/index.md"),
+    ("PD-1", "clinical-trials/combination-trials.md"),
+    ("PD1", "clinical-trials/combination-trials.md"),
+    ("MASTERKEY265", "clinical-trials/combination-trials.md"),
+    # brand, generic and code names
+    ("OncoVEX", "imlygic/index.md"),
+    ("TUDRIQEV", "future-directions.md"),
+    ("vusolimogene", "future-directions.md"),
+    ("pembrolizumab", "clinical-trials/combination-trials.md"),
+    ("Keytruda", "clinical-trials/combination-trials.md"),
+    ("nivolumab", "future-directions.md"),
+    ("Opdivo", "future-directions.md"),
+    ("ipilimumab", "clinical-trials/combination-trials.md"),
+    ("Yervoy", "clinical-trials/combination-trials.md"),
+    ("Delytact", "future-directions.md"),
+    ("teserpaturev", "future-directions.md"),
+    ("Oncorine", "oncolytic-virus-therapy/approved-products.md"),
+    ("H101", "oncolytic-virus-therapy/approved-products.md"),
+    ("Adstiladrin", "oncolytic-virus-therapy/approved-products.md"),
+    ("nadofaragene", "oncolytic-virus-therapy/approved-products.md"),
+    ("ECHO-7", "oncolytic-virus-therapy/approved-products.md"),
+    ("cemiplimab", "future-directions.md"),
+    ("Libtayo", "future-directions.md"),
+    ("Pexa-Vec", "future-directions.md"),
+    ("JX-594", "future-directions.md"),
+    # lay and clinical words
+    ("adverse events", "clinical-use/safety.md"),
+    ("adverse reactions", "clinical-use/safety.md"),
+    ("cold sore", "patients/at-home.md"),
+    ("oral herpes", "patients/at-home.md"),
+    ("fever", "clinical-use/safety.md"),
+    ("pyrexia", "clinical-use/safety.md"),
+    ("tiredness", "clinical-use/safety.md"),
+    ("fatigue", "clinical-use/safety.md"),
+    ("contraindications", "clinical-use/index.md"),
+    ("breastfeeding", "patients/at-home.md"),
+    ("lactation", "patients/at-home.md"),
+    # pages for patients, treatment today, and cost
+    ("treatment visit", "patients/treatment-visit.md"),
+    ("dressing", "patients/at-home.md"),
+    ("questions to ask", "patients/questions-to-ask.md"),
+    ("guidelines", "clinical-use/place-in-treatment.md"),
+    ("NICE", "clinical-use/place-in-treatment.md"),
+    ("cost", "clinical-use/cost-and-access.md"),
+    ("price", "clinical-use/cost-and-access.md"),
 ]
+
+# Forms a reader may type for one thing: each must find the same first page (both directions).
+SAME_THING = [
+    ("tumour", "tumor"), ("haemorrhage", "hemorrhage"), ("aciclovir", "acyclovir"), ("randomised", "randomized"),
+    ("leukaemia", "leukemia"), ("anaesthetic", "anesthetic"), ("T-VEC", "TVEC", "IMLYGIC", "talimogene", "OncoVEX"), ("GM-CSF", "GMCSF"),
+    ("HSV-1", "HSV1"), ("PD-1", "PD1"), ("MASTERKEY-265", "MASTERKEY265"), ("TUDRIQEV", "vusolimogene", "RP1"),
+    ("pembrolizumab", "Keytruda"), ("nivolumab", "Opdivo"), ("ipilimumab", "Yervoy"), ("Delytact", "teserpaturev"),
+    ("Oncorine", "H101"), ("Adstiladrin", "nadofaragene"), ("Rigvir", "ECHO-7"), ("cemiplimab", "Libtayo"),
+    ("Pexa-Vec", "JX-594"),
+    ("side effects", "adverse events", "adverse reactions"), ("cold sore", "oral herpes"), ("fever", "pyrexia"),
+    ("tiredness", "fatigue"), ("breastfeeding", "lactation"),
+]
+
+
+def test_the_query_table_expects_one_page_for_every_form_of_a_word():
+    """A specification check, no browser: forms of one thing must share their expected first page."""
+    expected = dict(QUERIES)
+    for forms in SAME_THING:
+        pages = {form: expected[form] for form in forms}
+        assert len(set(pages.values())) == 1, pages
+    import _search_terms
+    from conftest import ROOT
+
+    groups = _search_terms.parse((ROOT / _search_terms.DATA).read_text(encoding="utf-8"))
+    kinds = {group.kind for group in groups for forms in SAME_THING if sum(t.text in forms for t in group.terms) >= 2}
+    assert kinds == set(_search_terms.KINDS), f"the table tests no pair of forms of kind {set(_search_terms.KINDS) - kinds}"
 
 
 def first_result(page, base_url: str, query: str) -> str:
@@ -82,5 +171,5 @@ def test_search_finds_each_query_on_the_right_page(browser_page, served_site):
         found = first_result(browser_page, served_site, query)
         if found != expected_path(served_site, source):
             wrong.append(f"search for {query!r}: first result is {found}, expected docs/{source}")
-    assert len(QUERIES) >= 20
+    assert len(QUERIES) >= 60
     assert not wrong, "\n".join(wrong)
