@@ -50,6 +50,9 @@ BENCH = ROOT / "benchmarks"
 sys.path.insert(0, str(ROOT / "tests"))
 
 from sitecheck.browser import CHROMIUM_ARGS, chromium_path  # noqa: E402
+
+sys.path.insert(0, str(ROOT / "hooks"))
+import _search_terms  # noqa: E402  (data/search-terms.yml, added to the index by hooks/search_terms.py)
 OUT = ROOT / "artifacts" / "benchmark"
 BUDGETS = BENCH / "budgets.json"
 # Left out of the throwaway copy that `mkdocs serve` runs in: everything else is
@@ -593,6 +596,23 @@ def first_visit(browser, base_url: str, site_dir: pathlib.Path, url_path: str) -
     }
 
 
+def search_index_weight(body: bytes) -> dict:
+    """Size of the built search index, and of the same index without the terms of data/search-terms.yml."""
+    if not body:
+        return {"raw_bytes": 0, "gzip_bytes": 0, "without_search_terms_gzip_bytes": 0, "search_terms_growth_ratio": None}
+    index = json.loads(body)
+    for doc in index["docs"]:
+        doc["title"], doc["text"] = _search_terms.unmarked(doc["title"]), _search_terms.unmarked(doc["text"])
+    # Written as hooks/search_terms.py writes the index, so that only the added terms differ.
+    without = json.dumps(index, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    return {
+        "raw_bytes": len(body),
+        "gzip_bytes": gz_size(body),
+        "without_search_terms_gzip_bytes": gz_size(without),
+        "search_terms_growth_ratio": round(gz_size(body) / gz_size(without), 3),
+    }
+
+
 def measure_page_weight(sites: dict[str, pathlib.Path], config: dict) -> dict:
     from playwright.sync_api import sync_playwright
 
@@ -638,7 +658,7 @@ def measure_page_weight(sites: dict[str, pathlib.Path], config: dict) -> dict:
         "full": overview(results["full"]),
         "bare": overview(results["bare"]) if "bare" in results else None,
         "per_page": comparison,
-        "search_index": {"raw_bytes": len(index_body), "gzip_bytes": gz_size(index_body) if index_body else 0},
+        "search_index": search_index_weight(index_body),
         "pages": results,
     }
 
@@ -849,6 +869,12 @@ def check_budgets(budgets: dict, report: dict) -> list[dict]:
     median = weight["full"]["median_page_gzip_bytes"]
     add(f"median page < {limit / 1000:g} kB gzip", limit, median, median < limit)
 
+    limit = budgets["search_terms"]["max_index_growth_ratio"]
+    growth = weight["search_index"]["search_terms_growth_ratio"]
+    add("search terms grow the search index by <= %.0f%% (gzip)" % ((limit - 1) * 100), limit, growth,
+        growth is not None and growth <= limit,
+        f"{weight['search_index']['without_search_terms_gzip_bytes']} B without, {weight['search_index']['gzip_bytes']} B with")
+
     limit = budgets["third_party_requests"]["max"]
     third = weight["full"]["third_party_requests"]
     hosts = sorted({url for row in weight["pages"]["full"] for url in row["third_party_requests"]})
@@ -905,6 +931,8 @@ def print_table(report: dict) -> None:
         ("worst page vs bare same page", "", "", f"{max(row['ratio'] for row in weight['per_page']):.2f}x"),
         ("requests per page (min–med–max)", span(weight["full"]["requests"], 0), span(weight["bare"]["requests"], 0), ""),
         ("search index, kB raw / gzip", f"{kb(weight['search_index']['raw_bytes'])} / {kb(weight['search_index']['gzip_bytes'])}", "", ""),
+        ("  …without search terms, kB gzip", kb(weight["search_index"]["without_search_terms_gzip_bytes"]), "",
+         f"{weight['search_index']['search_terms_growth_ratio']:.3f}x"),
         ("third-party requests (all pages)", str(weight["full"]["third_party_requests"] + (lighthouse["third_party_requests"] if lighthouse else 0)),
          str(weight["bare"]["third_party_requests"]), ""),
     ]

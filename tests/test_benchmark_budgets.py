@@ -42,6 +42,7 @@ WITHIN = {
         "per_page": [page("index.md", 140_000, 139_000), page("glossary.md", 150_000, 149_000)],
         "full": {"median_page_gzip_bytes": 145_000, "third_party_requests": 0},
         "pages": {"full": [{"third_party_requests": []}]},
+        "search_index": {"gzip_bytes": 99_000, "without_search_terms_gzip_bytes": 92_000, "search_terms_growth_ratio": 1.076},
     },
     "lighthouse": {
         "min_scores": {name: 100 for name in BUDGETS["lighthouse"]["min_score"]},
@@ -71,6 +72,7 @@ def over(change):
     (lambda r: r["preview_rebuild"].update(until_page_shows_edit_seconds=seconds(1.4)), "make preview"),
     (lambda r: r["page_weight"]["per_page"].append(page("faq.md", 120_000, 100_000)), "first-visit weight"),
     (lambda r: r["page_weight"]["full"].update(median_page_gzip_bytes=151_000), "median page"),
+    (lambda r: r["page_weight"]["search_index"].update(search_terms_growth_ratio=1.2), "search terms grow"),
     (lambda r: r["page_weight"]["pages"]["full"][0]["third_party_requests"].append("https://fonts.example/x.css")
      or r["page_weight"]["full"].update(third_party_requests=1), "third-party"),
 ])
@@ -89,6 +91,13 @@ def test_fault_lighthouse_score_below_budget_names_page_and_audit():
     lower(report)
     results = [r for r in benchmark.check_budgets(BUDGETS, report) if r["status"] == "FAIL"]
     assert len(results) == 1 and "index.md 10" in results[0]["detail"] and "total-blocking-time" in results[0]["detail"], results
+
+
+def test_search_index_weight_with_and_without_search_terms():
+    docs = [{"location": "a/", "title": "Tumour", "text": "<p>A tumour.</p> <span hidden data-search-terms=\"\">tumor</span>"}]
+    body = json.dumps({"config": {}, "docs": docs}, ensure_ascii=False, separators=(",", ":")).encode()
+    weight = benchmark.search_index_weight(body)
+    assert weight["without_search_terms_gzip_bytes"] < weight["gzip_bytes"] and weight["search_terms_growth_ratio"] > 1, weight
 
 
 def test_every_feature_can_still_be_switched_off_in_mkdocs_yml():
