@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import io
 import http.server
@@ -177,23 +178,32 @@ class _SiteHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="session")
-def served_site(site, project):
-    """The built site on a free loopback port, under the same path as site_url.
+@contextlib.contextmanager
+def serving(site_dir: pathlib.Path, site_url: str):
+    """A built site on a free loopback port, under the same path as site_url; yields its address.
 
     Served anywhere else, instant navigation would silently turn every click
     into a full page load (see _SiteHandler).
     """
-    published = urllib.parse.urlsplit(project.config["site_url"])
+    published = urllib.parse.urlsplit(site_url)
     prefix = published.path or "/"
     settings = {"prefix": prefix, "published_origin": f"{published.scheme}://{published.netloc}"}
-    handler = functools.partial(type("Handler", (_SiteHandler,), settings), directory=str(site.root))
+    handler = functools.partial(type("Handler", (_SiteHandler,), settings), directory=str(site_dir))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}{prefix}"
-    server.shutdown()
-    server.server_close()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}{prefix}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="session")
+def served_site(site, project):
+    """The real site, built once, served as it is published (see serving)."""
+    with serving(site.root, project.config["site_url"]) as address:
+        yield address
 
 
 @pytest.fixture
@@ -201,8 +211,10 @@ def new_context(chromium):
     """Make fresh browser contexts (no stored palette, no history); closed after the test."""
     contexts = []
 
-    def make(width=1280, height=900, color_scheme="light"):
-        context = chromium.new_context(viewport={"width": width, "height": height}, color_scheme=color_scheme)
+    def make(width=1280, height=900, color_scheme="light", bypass_csp=False):
+        context = chromium.new_context(
+            viewport={"width": width, "height": height}, color_scheme=color_scheme, bypass_csp=bypass_csp
+        )
         context.set_default_timeout(10_000)
         contexts.append(context)
         return context
