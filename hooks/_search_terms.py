@@ -12,6 +12,7 @@ what the reader types, so "tumour" finds "tumours").
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import html
 import pathlib
@@ -66,16 +67,21 @@ class Terms:
         plain = html.unescape(_TAG.sub(" ", text)).lower()
         return [word for word in self.separator.split(plain) if word and word not in STOP_WORDS]
 
-    def count(self, words: list[str], term: str) -> int:
+    def count(self, words: list[str], term: str, _index: "_Words | None" = None) -> int:
         """How often a reader typing ``term`` would match ``words`` (the last word as a prefix)."""
         wanted = self.words(term)
         if not wanted:
             return 0
+        index = _index or _Words(words)
         *head, last = wanted
+        if not head:
+            return index.starting_with(last)
         return sum(
             1
-            for start in range(len(words) - len(wanted) + 1)
-            if words[start:start + len(head)] == head and words[start + len(head)].startswith(last)
+            for start in index.positions.get(head[0], ())
+            if words[start:start + len(head)] == head
+            and start + len(head) < len(words)
+            and words[start + len(head)].startswith(last)
         )
 
     def holds(self, words: list[str], term: str) -> bool:
@@ -88,9 +94,10 @@ class Terms:
         MAX_REPEAT times), so a section ranks for it as it does for the word on the page.
         """
         words = self.words(text)
+        index = _Words(words)
         added = []
         for group in self.groups:
-            counts = {term.text: self.count(words, term.text) for term in group.terms}
+            counts = {term.text: self.count(words, term.text, index) for term in group.terms}
             times = min(max(counts.values()), MAX_REPEAT)
             if times:
                 added += [text for text, found in counts.items() if not found for _ in range(times)]
@@ -101,6 +108,19 @@ class Terms:
         text = unmarked(text)
         added = self.missing(text)
         return f"{text} {MARK}{html.escape(' '.join(added))}</span>" if added else text
+
+
+class _Words:
+    """A text's words, looked up by first word and by prefix without scanning them all."""
+
+    def __init__(self, words: list[str]):
+        self.sorted = sorted(words)
+        self.positions: dict[str, list[int]] = {}
+        for position, word in enumerate(words):
+            self.positions.setdefault(word, []).append(position)
+
+    def starting_with(self, prefix: str) -> int:
+        return bisect.bisect_left(self.sorted, prefix + "\uffff") - bisect.bisect_left(self.sorted, prefix)
 
 
 def unmarked(text: str) -> str:
