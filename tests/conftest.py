@@ -119,6 +119,11 @@ def messages(problems) -> str:
     return "\n".join(str(problem) for problem in problems)
 
 
+def line_of(project: Project, relative: str, needle: str) -> int:
+    """The first line (1-based) of a project file that holds ``needle``: where a message must point."""
+    return next(n for n, text in enumerate(project.text(relative).splitlines(), start=1) if needle in text)
+
+
 # --- Browser tests -----------------------------------------------------------
 
 ARTIFACTS = ROOT / "artifacts"

@@ -1,6 +1,6 @@
 """Rule 4: footnotes are defined and used, figures are cited, sources are listed with a DOI or URL."""
 
-from conftest import messages, report
+from conftest import line_of, messages, report
 from sitecheck import citations
 
 PAGE = "docs/about/index.md"
@@ -51,8 +51,15 @@ def test_fault_reference_without_doi_or_url(broken):
 
 def test_fault_malformed_doi(broken):
     broken.replace("data/references.yml", "doi: 10.1200/JCO.2014.58.3377", "doi: 10.12/JCO 2014")
+    line = line_of(broken.project, "data/references.yml", "doi: 10.12/JCO 2014")
     found = messages(citations.check(broken.project))
-    assert "data/references.yml:" in found and "malformed DOI" in found, found
+    assert f"data/references.yml:{line}: " in found and "malformed DOI '10.12/JCO 2014'" in found, found
+
+
+def test_fault_two_sources_with_one_key(broken):
+    broken.replace("data/references.yml", "  - id: regulatory\n    title: Regulatory documents\n    entries:\n", "  - id: regulatory\n    title: Regulatory documents\n    entries:\n      - key: andtbacka-2015\n        type: webpage\n        title: Another source under a key already used\n        url: https://example.org/duplicate\n")
+    found = messages(citations.check(broken.project))
+    assert "data/references.yml:" in found and "source key 'andtbacka-2015' is already used at line" in found, found
 
 
 def test_fault_source_cited_by_no_page(broken):

@@ -1,25 +1,62 @@
-"""Rule 3: links out are well-formed https:// and never to advertising (offline check).
+"""Rule 3: links out, in the pages and in the bibliography, are well-formed https:// and never to advertising (offline check).
 
 Whether they still answer is checked by `make linkcheck`, which needs the network.
 """
 
-from conftest import messages, report
+import pytest
+import yaml
+
+import check_external_links
+from conftest import line_of, messages, report
 from sitecheck import external_links
 
 PAGE = "docs/about/index.md"
+BIBLIOGRAPHY = "data/references.yml"
+EPAR = "https://www.ema.europa.eu/en/medicines/human/EPAR/imlygic"
 
 
 def test_external_links_are_https_and_not_advertising(project):
     report(external_links.check(project))
 
 
-def test_fault_plain_http_link(broken):
-    broken.append(PAGE, "See [the agency](http://www.ema.europa.eu/).")
-    found = messages(external_links.check(broken.project))
-    assert f"{PAGE}:" in found and "is not https://" in found, found
+PAGE_FAULTS = {
+    "plain-http": ("See [the agency](http://www.ema.europa.eu/).", "is not https://"),
+    "article-publisher": ("See [a report](https://www.delveinsight.com/report-store/imlygic).", "advertising or a paid report"),
+}
 
 
-def test_fault_link_to_the_article_publisher(broken):
-    broken.append(PAGE, "See [a report](https://www.delveinsight.com/report-store/imlygic).")
+@pytest.mark.parametrize("added, expected", PAGE_FAULTS.values(), ids=PAGE_FAULTS.keys())
+def test_fault_page_link(broken, added, expected):
+    broken.append(PAGE, added)
     found = messages(external_links.check(broken.project))
-    assert f"{PAGE}:" in found and "advertising or a paid report" in found, found
+    assert f"{PAGE}:" in found and expected in found, found
+
+
+# A source's address, changed the way a pull request might: (new address, what the check says).
+BIBLIOGRAPHY_FAULTS = {
+    "plain-http": ("http://www.ema.europa.eu/en/medicines/human/EPAR/imlygic", "is not https://; use the https:// address of the same page"),
+    "blocked-host": ("https://www.delveinsight.com/report-store/imlygic-market-size", "links to advertising or a paid report; cite a primary source instead"),
+    "malformed": ("https:/www.ema.europa.eu/en/medicines/human/EPAR/imlygic", "is not a well-formed web address"),
+}
+
+
+@pytest.mark.parametrize("address, expected", BIBLIOGRAPHY_FAULTS.values(), ids=BIBLIOGRAPHY_FAULTS.keys())
+def test_fault_bibliography_address(broken, address, expected):
+    broken.replace(BIBLIOGRAPHY, f'url: "{EPAR}"', f'url: "{address}"')
+    line = line_of(broken.project, BIBLIOGRAPHY, address)
+    found = messages(external_links.check(broken.project))
+    assert f"{BIBLIOGRAPHY}:{line}: '{address}' {expected}" in found, found
+
+
+def test_link_check_asks_every_bibliography_address_and_doi(project):
+    """What `make linkcheck` would ask (it is never run here: it needs the network)."""
+    found = check_external_links.targets(project)
+    entries = [entry for group in yaml.safe_load(project.text(BIBLIOGRAPHY))["groups"] for entry in group["entries"]]
+    urls = {entry["url"] for entry in entries if "url" in entry}
+    dois = {f"https://doi.org/{entry['doi']}" for entry in entries if "doi" in entry}
+    assert urls and dois
+    assert urls <= set(found), sorted(urls - set(found))
+    assert dois <= set(found), sorted(dois - set(found))
+    epar_line = line_of(project, BIBLIOGRAPHY, f'url: "{EPAR}"')
+    assert f"{BIBLIOGRAPHY}:{epar_line}" in found[EPAR], found[EPAR]
+    assert {address for _, _, address in external_links.addresses(project)} <= set(found), "the page addresses are still asked"

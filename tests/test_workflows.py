@@ -1,6 +1,8 @@
 """The GitHub Actions workflows: what runs on a pull request, what deploys, what checks links."""
 
-from conftest import ROOT, BrokenCopy, messages, report
+import pytest
+
+from conftest import ROOT, BrokenCopy, line_of, messages, report
 from sitecheck import workflows
 
 
@@ -29,27 +31,30 @@ def test_link_check_runs_weekly_and_never_on_pull_requests():
     assert workflows.commands(ROOT, "linkcheck.yml") == ["make linkcheck"]
 
 
-def _broken(tmp_path) -> BrokenCopy:
-    """A copy of the workflows alone, which is all the workflow check reads."""
-    return BrokenCopy(tmp_path / "project", parts=[".github"])
+CHECKS = ".github/workflows/checks.yml"
+DEPLOY = ".github/workflows/deploy.yml"
+CHECKOUT = "actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683 # v4.2.2"
+
+# A workflow changed the way a pull request might: (file, old, new, the line the
+# message must name (text on it), what the message says).
+FAULTS = {
+    "unpinned-action": (CHECKS, CHECKOUT, "actions/checkout@v4", "actions/checkout@v4", "'actions/checkout@v4' is not pinned"),
+    "deploy-job-with-too-many-permissions": (DEPLOY, "      pages: write\n", "      pages: write\n      contents: write\n", "  deploy:", "the deploy job's permissions must be exactly"),
+    "workflow-runs-its-own-commands": (CHECKS, "run: make test", "run: pip install mkdocs && mkdocs build", "pip install mkdocs", "workflows call the README's commands"),
+    "pull-request-target": (CHECKS, "on:\n  pull_request:\n", "on:\n  pull_request_target:\n", "pull_request_target", "'pull_request_target' runs a fork's pull request with this repository's write token and secrets; trigger on 'pull_request'"),
+    "pull-request-workflow-may-write": (CHECKS, "permissions:\n  contents: read\n", "permissions:\n  contents: write\n", "permissions:", "the workflow runs on pull requests, so its token may only read: set 'permissions: contents: read' (or less), found {'contents': 'write'}"),
+    "pull-request-job-may-write": (CHECKS, "    timeout-minutes: 30\n", "    timeout-minutes: 30\n    permissions: write-all\n", "  test:", "so its token may only read: set 'permissions: contents: read' (or less) in job 'test', found 'write-all'"),
+    "pull-request-workflow-reads-a-secret": (
+        CHECKS, "        run: make test\n", "        run: make test\n        env:\n          CODECOV_TOKEN: ${{ secrets.CODECOV_TOKEN }}\n",
+        "secrets.CODECOV_TOKEN", "'CODECOV_TOKEN: ${{ secrets.CODECOV_TOKEN }}' reads a secret, but the workflow runs on pull requests",
+    ),
+}
 
 
-def test_fault_unpinned_action(tmp_path):
-    broken = _broken(tmp_path)
-    broken.replace(".github/workflows/checks.yml", "actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683 # v4.2.2", "actions/checkout@v4")
+@pytest.mark.parametrize("file, old, new, where, expected", FAULTS.values(), ids=FAULTS.keys())
+def test_fault_workflow(tmp_path, file, old, new, where, expected):
+    # A copy of the workflows alone, which is all the workflow check reads.
+    broken = BrokenCopy(tmp_path / "project", parts=[".github"])
+    broken.replace(file, old, new)
     found = messages(workflows.check(broken.root))
-    assert ".github/workflows/checks.yml:" in found and "'actions/checkout@v4' is not pinned" in found, found
-
-
-def test_fault_deploy_job_with_too_many_permissions(tmp_path):
-    broken = _broken(tmp_path)
-    broken.replace(".github/workflows/deploy.yml", "      pages: write\n", "      pages: write\n      contents: write\n")
-    found = messages(workflows.check(broken.root))
-    assert "deploy.yml" in found and "the deploy job's permissions must be exactly" in found, found
-
-
-def test_fault_workflow_runs_its_own_commands(tmp_path):
-    broken = _broken(tmp_path)
-    broken.replace(".github/workflows/checks.yml", "run: make test", "run: pip install mkdocs && mkdocs build")
-    found = messages(workflows.check(broken.root))
-    assert "workflows call the README's commands" in found, found
+    assert f"{file}:{line_of(broken.project, file, where)}: " in found and expected in found, found

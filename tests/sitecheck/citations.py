@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import posixpath
 import re
 
@@ -33,29 +34,57 @@ REFERENCE_LINK = re.compile(r"\]\(([^)#\s]*)#([^)\s]+)\)")
 DOI_SYNTAX = re.compile(r"^10\.\d{4,9}/[-._;()/:A-Za-z0-9]+$")
 
 
+@dataclasses.dataclass(frozen=True)
+class Source:
+    """One entry of the bibliography, with the line (from the YAML parser) of the entry and of each field."""
+
+    key: str
+    line: int
+    entry: dict
+    field_lines: dict[str, int]
+
+    def line_of(self, field: str) -> int:
+        return self.field_lines.get(field, self.line)
+
+
+def sources(project: Project) -> list[Source]:
+    """Every entry of data/references.yml, in order."""
+    text = project.text(BIBLIOGRAPHY)
+    data, root = yaml.safe_load(text), yaml.compose(text, Loader=yaml.SafeLoader)
+    nodes = [
+        entry
+        for key, value in root.value if key.value == "groups"
+        for group in value.value
+        for group_key, entries in group.value if group_key.value == "entries"
+        for entry in entries.value
+    ]
+    entries = [entry for group in data["groups"] for entry in group["entries"]]
+    return [
+        Source(entry.get("key"), node.start_mark.line + 1, entry, {field.value: value.start_mark.line + 1 for field, value in node.value})
+        for entry, node in zip(entries, nodes, strict=True)
+    ]
+
+
 def reference_entries(project: Project) -> dict[str, tuple[int, dict]]:
     """key -> (its line in data/references.yml, the entry) for every source."""
-    text = project.text(BIBLIOGRAPHY)
-    lines = text.splitlines()
-    entries: dict[str, tuple[int, dict]] = {}
-    for group in yaml.safe_load(text)["groups"]:
-        for entry in group["entries"]:
-            line = next((n for n, l in enumerate(lines, start=1) if l.strip() == f"- key: {entry.get('key')}"), None)
-            entries[entry.get("key")] = (line, entry)
-    return entries
+    return {source.key: (source.line, source.entry) for source in sources(project)}
 
 
-def _check_bibliography(entries) -> list[Problem]:
+def _check_bibliography(found: list[Source]) -> list[Problem]:
+    # An address that is not https:// is reported, at its line, by the external-link rule (external_links.py).
     problems = []
-    for key, (line, entry) in entries.items():
+    first_line: dict[str, int] = {}
+    for source in found:
+        key, line, entry = source.key, source.line, source.entry
+        if key in first_line:
+            problems.append(Problem(BIBLIOGRAPHY, line, f"source key '{key}' is already used at line {first_line[key]}; the second entry would silently replace the first: merge them or give this one another key"))
+        first_line.setdefault(key, line)
         if not entry.get("title"):
             problems.append(Problem(BIBLIOGRAPHY, line, f"source '{key}' has no title"))
         if not entry.get("doi") and not str(entry.get("url", "")).startswith("https://"):
             problems.append(Problem(BIBLIOGRAPHY, line, f"source '{key}' has no DOI or official https:// address; add one so readers can check it"))
-        if entry.get("url") and not str(entry["url"]).startswith("https://"):
-            problems.append(Problem(BIBLIOGRAPHY, line, f"source '{key}' has an address that is not https:// ({entry['url']})"))
         if entry.get("doi") and not DOI_SYNTAX.match(str(entry["doi"])):
-            problems.append(Problem(BIBLIOGRAPHY, line, f"source '{key}' has a malformed DOI '{entry['doi']}' (a DOI looks like 10.1200/JCO.2014.58.3377, without https://doi.org/)"))
+            problems.append(Problem(BIBLIOGRAPHY, source.line_of("doi"), f"source '{key}' has a malformed DOI '{entry['doi']}' (a DOI looks like 10.1200/JCO.2014.58.3377, without https://doi.org/)"))
     return problems
 
 
@@ -103,16 +132,16 @@ def _claims_sources(project: Project) -> set[str]:
 
 
 def check(project: Project) -> list[Problem]:
-    entries = reference_entries(project)
-    problems = _check_bibliography(entries)
+    found = sources(project)
+    problems = _check_bibliography(found)
     cited: set[str] = set()
     for page in project.prose_sources:
-        problems += _check_page(page, set(entries))
+        problems += _check_page(page, {source.key for source in found})
         for _, line in source_lines(page):
             if FOOTNOTE_DEFINITION.match(line):
                 cited.update(key for _, key in REFERENCE_LINK.findall(line))
     cited.update(_claims_sources(project))
-    for key, (line, _) in entries.items():
-        if key not in cited:
-            problems.append(Problem(BIBLIOGRAPHY, line, f"source '{key}' is cited by no page; cite it or remove it"))
+    for source in found:
+        if source.key not in cited:
+            problems.append(Problem(BIBLIOGRAPHY, source.line, f"source '{source.key}' is cited by no page; cite it or remove it"))
     return problems
