@@ -32,6 +32,7 @@ FAULTS = {
     "data-address-in-html": (PAGE, '<a href="data:text/html,<b>hi</b>">Open</a>', "is not allowed: a data: address hides its content from review"),
     "remote-image-in-html": (PAGE, '<img src="https://tracker.example.com/pixel.png" alt="">', "<img src='https://tracker.example.com/pixel.png'> is loaded from another host"),
     "remote-image-in-markdown": (PAGE, "![Response rates](https://images.example.com/chart.png)", "the image 'https://images.example.com/chart.png' is loaded from another host"),
+    "script-in-data-rendered-into-a-page": ("data/claims.yml", "      The evidence <script>alert(1)</script> as a pull request might write it.", "<script> is not allowed in a page: pages may not run code"),
     "element-not-on-the-list": (PAGE, "<marquee>New data!</marquee>", f"<marquee> is not on the list of HTML allowed in a page; write it in Markdown or remove it {LISTED}"),
 }
 

@@ -214,9 +214,19 @@ def _markdown_problems(source: str, line: int, text: str, references: dict[str, 
     return problems
 
 
+# Data files whose text the hooks render into pages (hooks/claims.py, hooks/references.py):
+# read as they stand, each line at its own number, like a page.
+RENDERED_DATA = ("data/claims.yml", "data/references.yml")
+
+
 def sources(project: Project) -> list[Page]:
-    """Every page, every file included into one, and the files appended to every page (abbreviations)."""
+    """Every page, every file included into one, the files appended to every page (abbreviations),
+    and the data files rendered into pages."""
     found = list(project.prose_sources)
+    for origin in RENDERED_DATA:
+        path = project.root / origin
+        if path.is_file():
+            found.append(Page(origin, path.read_text(encoding="utf-8"), origin=origin))
     known = {page.source for page in found}
     for extension in project.config.get("markdown_extensions") or []:
         if isinstance(extension, dict) and "pymdownx.snippets" in extension:
