@@ -31,6 +31,18 @@ def test_fault_missing_review_date_and_disclaimer_in_template(broken):
     assert "has no 'Cite this page' citation" in found, found
 
 
+def test_fault_no_editors_address_no_feedback_link(broken):
+    broken.replace("mkdocs.yml", "  editors_email: editors@example.org\n", "  editors_email: \"\"\n")
+    found = messages(html.check(broken.built_site()))
+    assert f"{PAGE}: the page has no 'Report a problem with this page' e-mail link" in found, found
+
+
+def test_feedback_link_opens_an_email_with_the_page_filled_in(site):
+    link = site.soup("clinical-use/safety/index.html").select_one(".page-feedback a.page-feedback__mail")
+    assert link["href"].startswith("mailto:editors@example.org?subject=Problem%20with%20the%20page%3A%20Safety")
+    assert "clinical-use/safety/" in link["href"] and "body=" in link["href"]
+
+
 def test_fault_empty_page(broken):
     broken.write("docs/about/index.md", "---\ntitle: About this site\ndescription: What this site is and what it is not, and the disclaimer.\nlast_reviewed: 2026-11-30\n---\n\nSoon.\n")
     found = messages(html.check(broken.built_site()))

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from .built_site import BuiltSite
+import urllib.parse
+
+from .built_site import BuiltSite, html_path
 from .project import Problem
 
 MINIMUM_WORDS = 40
@@ -39,6 +41,13 @@ def check(site: BuiltSite) -> list[Problem]:
         next_review = soup.select_one(".page-review time.page-review__next")
         if next_review is None or next_review["datetime"] != str(page.meta.get("next_review")):
             problem("the built page does not show its next_review date")
+        feedback = soup.select_one(".page-feedback a.page-feedback__mail[href^='mailto:']")
+        address = site.project.config["site_url"] + html_path(page.path).removesuffix("index.html")
+        if feedback is None or not all(
+            urllib.parse.quote(str(part), safe="/") in feedback["href"] for part in (address, page.meta.get("title"))
+        ):
+            problem("the page has no 'Report a problem with this page' e-mail link with its title and address; "
+                    "set extra.editors_email in mkdocs.yml (overrides/main.html writes the link)")
         citation = article.select_one(".cite-page pre code")
         reviewed_date = str(page.meta.get("last_reviewed"))
         if citation is None or page.meta.get("title", "") not in citation.get_text() or reviewed_date not in citation.get_text():
@@ -46,7 +55,11 @@ def check(site: BuiltSite) -> list[Problem]:
         for image in article.find_all("img"):
             if not (image.get("alt") or "").strip():
                 problem(f"the image '{image.get('src')}' has no alt text; write ![what the image shows](path)", page.line_of(str(image.get("src")).rsplit("/", 1)[-1]))
-        text = article.get_text(" ", strip=True)
+        # The page's own words: without what the template adds under every page.
+        text = " ".join(
+            piece for piece in article.find_all(string=True)
+            if not piece.find_parent(class_=("cite-page", "page-review", "page-feedback"))
+        )
         if len(text.split()) < MINIMUM_WORDS:
             problem(f"the page is nearly empty ({len(text.split())} words); write its content or remove it")
     return problems
