@@ -20,6 +20,8 @@ import re
 
 import yaml
 
+import _data
+
 DATA = "data/search-terms.yml"
 KINDS = ("spelling", "abbreviation", "name", "register")
 # The appended terms, in the index only: hidden wherever a result is shown.
@@ -28,7 +30,7 @@ _MARKED = re.compile(re.escape(MARK) + r"[^<]*</span>")
 _TAG = re.compile(r"<[^>]+>")
 # Search ranks a section higher the more often it holds a word (with diminishing
 # returns); beyond a few repeats an added term changes the ranking no more.
-MAX_REPEAT = 5
+MAX_REPEAT = 10
 
 # lunr.js's English stop words (lunr.stopWordFilter), dropped from both the
 # index and the query, so they are dropped here too.
@@ -129,18 +131,10 @@ def unmarked(text: str) -> str:
 
 
 def parse(text: str) -> list[Group]:
-    """The groups of the file's ``text``, with line numbers. Raises ValueError on a malformed file."""
-    root = yaml.compose(text, Loader=yaml.SafeLoader)
-    if not isinstance(root, yaml.MappingNode):
-        raise ValueError(1, "the file must be a mapping with one key, 'groups'")
-    groups_node = next((value for key, value in root.value if key.value == "groups"), None)
-    if not isinstance(groups_node, yaml.SequenceNode):
-        raise ValueError(root.start_mark.line + 1, "'groups:' must be a list of groups")
+    """The groups of the file's ``text``, with line numbers. Raises ValueError (_data.Malformed) on a malformed file."""
     groups = []
-    for node in groups_node.value:
+    for node in _data.mapping_items(text, "groups", "group"):
         line = node.start_mark.line + 1
-        if not isinstance(node, yaml.MappingNode):
-            raise ValueError(line, "each group must be a mapping with 'kind' and 'terms'")
         fields = {key.value: value for key, value in node.value}
         unknown = sorted(set(fields) - {"kind", "terms"})
         if unknown:

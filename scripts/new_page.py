@@ -26,6 +26,7 @@ TEMPLATE = """---
 title: {title}
 description: {description}
 last_reviewed: {today}
+last_changed: {today}
 next_review: {next_review}
 ---
 

@@ -37,7 +37,8 @@ def pytest_collection_modifyitems(items):
 def report(problems) -> None:
     """Fail with one line per problem, as a contributor should read them."""
     if problems:
-        pytest.fail("\n".join(str(problem) for problem in sorted(problems)), pytrace=False)
+        ordered = sorted(problems, key=lambda problem: (problem.file, problem.line or 0, problem.message))
+        pytest.fail("\n".join(str(problem) for problem in ordered), pytrace=False)
 
 
 @pytest.fixture(scope="session")

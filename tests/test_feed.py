@@ -17,13 +17,13 @@ def feed_dates(site_root) -> dict[str, str]:
     }
 
 
-def test_feed_has_every_page_dated_by_its_review(site, project):
+def test_feed_has_every_page_dated_by_its_last_change(site, project):
     dates = feed_dates(site.root)
     wrong = []
     for page in project.pages:
         address = project.config["site_url"] + html_path(page.path).removesuffix("index.html")
-        if dates.get(address) != str(page.meta.get("last_reviewed")):
-            wrong.append(f"{page.source}: feed date {dates.get(address)}, last_reviewed {page.meta.get('last_reviewed')}")
+        if dates.get(address) != str(page.meta.get("last_changed")):
+            wrong.append(f"{page.source}: feed date {dates.get(address)}, last_changed {page.meta.get('last_changed')}")
     assert not wrong, "\n".join(wrong)
 
 
@@ -36,7 +36,7 @@ def test_home_links_to_whats_new_and_pages_announce_the_feed(site):
     assert whats_new.find("h2"), "the change log has no dated entry"
 
 
-def test_fault_feed_follows_the_review_date(broken):
-    broken.set_front_matter("docs/glossary.md", "last_reviewed", "2026-10-01")
+def test_fault_feed_follows_the_last_change(broken):
+    broken.set_front_matter("docs/glossary.md", "last_changed", "2026-10-01")
     site = broken.built_site()
     assert feed_dates(site.root)[broken.project.config["site_url"] + "glossary/"] == "2026-10-01"

@@ -18,10 +18,10 @@ def test_drug_pages_say_what_they_are_about(site):
 
 
 def test_fault_sitemap_date_follows_the_review_date(broken):
-    broken.set_front_matter("docs/glossary.md", "last_reviewed", "2026-10-01")
-    broken.replace("overrides/sitemap.xml", "file.page.meta.last_reviewed }}", "file.page.update_date }}")
+    broken.set_front_matter("docs/glossary.md", "last_changed", "2026-10-01")
+    broken.replace("overrides/sitemap.xml", "file.page.meta.last_changed }}", "file.page.update_date }}")
     found = messages(structured_data.check(broken.built_site()))
-    assert "docs/glossary.md: sitemap.xml gives" in found and "not its last_reviewed 2026-10-01" in found, found
+    assert "docs/glossary.md: sitemap.xml gives" in found and "not its last_changed 2026-10-01" in found, found
 
 
 def test_fault_missing_json_ld_is_caught(broken):

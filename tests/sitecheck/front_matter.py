@@ -32,7 +32,7 @@ def _explain(error: jsonschema.ValidationError) -> tuple[str | None, str]:
             f"front-matter has a key the schema does not allow ({error.message}); "
             f"allowed keys are listed in {SCHEMA_PATH}"
         )
-    if key in {"last_reviewed", "next_review"} and error.validator in {"format", "pattern", "type"}:
+    if key in {"last_reviewed", "last_changed", "next_review"} and error.validator in {"format", "pattern", "type"}:
         return key, f"{key} must be a real date written YYYY-MM-DD, such as 2026-11-30 (found {error.instance!r})"
     if key == "description" and error.validator == "maxLength":
         return key, f"description is {len(error.instance)} characters long; shorten it to 160 or fewer"
@@ -40,6 +40,10 @@ def _explain(error: jsonschema.ValidationError) -> tuple[str | None, str]:
         return key, f"{key}: {error.instance!r} is not allowed; choose one of {error.validator_value}"
     where = "/".join(str(part) for part in error.path) or "front-matter"
     return key, f"{where}: {error.message}"
+
+
+# Pages that restate the product information, so say which revision of it they reflect.
+LABEL_PAGES = ("imlygic/", "clinical-use/")
 
 
 def check_page(page: Page, validator: jsonschema.Validator, today: datetime.date) -> list[Problem]:
@@ -60,6 +64,13 @@ def check_page(page: Page, validator: jsonschema.Validator, today: datetime.date
         key, message = _explain(error)
         problems.append(Problem(page.source, _key_line(page, key) if key else 1, message))
     reviewed, due = _date(meta.get("last_reviewed")), _date(meta.get("next_review"))
+    changed = _date(meta.get("last_changed"))
+    if changed and changed > today:
+        problems.append(Problem(page.source, _key_line(page, "last_changed"), f"last_changed {changed} is in the future; use the date of the change"))
+    if changed and reviewed and changed < reviewed:
+        problems.append(Problem(page.source, _key_line(page, "last_changed"), f"last_changed {changed} is before last_reviewed {reviewed}; a full review is a change too, so set last_changed to {reviewed} or later"))
+    if page.path.startswith(LABEL_PAGES) and "label_revision" not in meta:
+        problems.append(Problem(page.source, 1, "this page restates the product information: add 'label_revision:' with 'us:' and 'eu:', the revisions of the US Prescribing Information and EU SmPC it reflects"))
     if reviewed and reviewed > today:
         problems.append(Problem(page.source, _key_line(page, "last_reviewed"), f"last_reviewed {reviewed} is in the future; use the date you checked the page"))
     if reviewed and due and due <= reviewed:

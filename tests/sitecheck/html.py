@@ -35,9 +35,16 @@ def check(site: BuiltSite) -> list[Problem]:
             problem("the built page's meta description is not the front-matter description")
         if soup.select_one(".site-disclaimer") is None:
             problem("the medical disclaimer is missing; it comes from overrides/main.html (block announce)")
-        reviewed = soup.select_one(".page-review time[datetime]")
+        reviewed = soup.select_one(".page-review time.page-review__reviewed")
         if reviewed is None or reviewed["datetime"] != str(page.meta.get("last_reviewed")):
             problem("the built page does not show its last_reviewed date")
+        changed = soup.select_one(".page-review time.page-review__changed")
+        if changed is None or changed["datetime"] != str(page.meta.get("last_changed")):
+            problem("the built page does not show its last_changed date")
+        if page.meta.get("label_revision"):
+            label = soup.select_one(".page-review .page-review__label")
+            if label is None or not all(str(v) in label.get_text() for v in page.meta["label_revision"].values()):
+                problem("the built page does not say which label revision it reflects (front-matter label_revision)")
         next_review = soup.select_one(".page-review time.page-review__next")
         if next_review is None or next_review["datetime"] != str(page.meta.get("next_review")):
             problem("the built page does not show its next_review date")

@@ -214,9 +214,10 @@ def _markdown_problems(source: str, line: int, text: str, references: dict[str, 
     return problems
 
 
-# Data files whose text the hooks render into pages (hooks/claims.py, hooks/references.py):
+# Data files whose text the hooks render into pages (hooks/claims.py, hooks/references.py,
+# hooks/frequencies.py):
 # read as they stand, each line at its own number, like a page.
-RENDERED_DATA = ("data/claims.yml", "data/references.yml")
+RENDERED_DATA = ("data/claims.yml", "data/references.yml", "data/frequencies.yml")
 
 
 def sources(project: Project) -> list[Page]:

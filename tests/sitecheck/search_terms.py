@@ -42,12 +42,9 @@ def check(project: Project, site_dir: pathlib.Path) -> list[Problem]:
 
     try:
         terms = _search_terms.Terms(_search_terms.parse(project.text(source)), separator(project))
-    except ValueError as error:
+    except ValueError as error:  # _data.Malformed, YAML syntax errors included: (line, message)
         line, message = error.args
         return [problem(line, message)]
-    except Exception as error:  # a YAML syntax error: PyYAML names the line
-        mark = getattr(error, "problem_mark", None)
-        return [problem(mark.line + 1 if mark else None, f"not valid YAML: {getattr(error, 'problem', error)}")]
 
     site_words = [
         terms.words(_search_terms.unmarked(doc["title"]) + " " + _search_terms.unmarked(doc["text"]))

@@ -40,6 +40,8 @@ def check(site: BuiltSite) -> list[Problem]:
             problem("the JSON-LD block is not a schema.org MedicalWebPage")
         if data.get("lastReviewed") != str(page.meta.get("last_reviewed")):
             problem(f"JSON-LD lastReviewed is {data.get('lastReviewed')!r}, not the front-matter's {page.meta.get('last_reviewed')}")
+        if data.get("dateModified") != str(page.meta.get("last_changed")):
+            problem(f"JSON-LD dateModified is {data.get('dateModified')!r}, not the front-matter's last_changed {page.meta.get('last_changed')}")
         # The sources the page's footnotes link to, as built (hooks may add footnotes).
         links = [a["href"] for a in soup.select(".footnote a[href]")]
         cited = list(dict.fromkeys(href.split("#", 1)[1] for href in links if "references/#" in href))
@@ -55,6 +57,6 @@ def check(site: BuiltSite) -> list[Problem]:
 
     for page in site.project.pages:
         location = site_url + html_path(page.path).removesuffix("index.html")
-        if dates.get(location) != str(page.meta.get("last_reviewed")):
-            problems.append(Problem(page.source, None, f"sitemap.xml gives {location} lastmod {dates.get(location)!r}, not its last_reviewed {page.meta.get('last_reviewed')}"))
+        if dates.get(location) != str(page.meta.get("last_changed")):
+            problems.append(Problem(page.source, None, f"sitemap.xml gives {location} lastmod {dates.get(location)!r}, not its last_changed {page.meta.get('last_changed')}"))
     return problems

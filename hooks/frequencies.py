@@ -1,0 +1,140 @@
+"""Shows figures from data/frequencies.yml as natural frequencies, with a pictogram.
+
+A page asks for one or more figures with a marker line (hooks/_frequencies.py
+describes the data file):
+
+    <!-- frequencies: optim-drr-imlygic optim-drr-gmcsf -->
+
+Each named figure becomes a figure in a responsive grid (Material's `grid`):
+a pictogram of 100 people with N filled in, shown as an <img> with its text
+alternative ("16 of 100 people filled in, 84 outlined"), and a caption
+sentence, "About 16 out of 100 people in the IMLYGIC group had ... That is 48
+of 295 people (16.3%).", with a footnote naming the source and section and
+linking to its entry on the references page. The figure has the id
+frequency-<entry id>, so other pages can link to it.
+
+The pictograms are SVG files the build adds to the site
+(assets/images/frequencies/16-of-100.svg): no inline SVG, no inline style, so
+the Content Security Policy holds. A broken entry, or a marker naming an entry
+that does not exist, is logged as a warning naming the file and line, so
+`mkdocs build --strict` fails; the tests (tests/test_frequencies.py) say the same.
+"""
+
+from __future__ import annotations
+
+import logging
+import pathlib
+import posixpath
+
+from mkdocs.structure.files import File
+
+import _frequencies
+import _references
+
+log = logging.getLogger("mkdocs.hooks.frequencies")
+
+_state: dict = {"entries": {}, "sources": {}}
+
+
+def _load(config) -> None:
+    root = pathlib.Path(config["config_file_path"]).parent
+    sources = {entry["key"]: entry for entry in _references.entries(_references.load(root))}
+    try:
+        entries = _frequencies.parse((root / _frequencies.DATA).read_text(encoding="utf-8"))
+    except _frequencies.Malformed as error:
+        line, message = error.args
+        log.warning(f"{_frequencies.DATA}: line {line}: {message}")
+        entries = []
+    broken = set()
+    for line, message in _frequencies.problems(entries, set(sources)):
+        log.warning(f"{_frequencies.DATA}: line {line}: {message}")
+        broken.update(entry.id for entry in entries if entry.line <= line and line <= _last_line(entry))
+    _state["entries"] = {entry.id: entry for entry in entries if entry.id not in broken}
+    _state["sources"] = sources
+
+
+def _last_line(entry: _frequencies.Entry) -> int:
+    return max(entry.field_lines.values(), default=entry.line)
+
+
+def on_files(files, config, **kwargs):
+    _load(config)
+    for filled in sorted({entry.out_of_100 for entry in _state["entries"].values()}):
+        files.append(File.generated(config, _frequencies.image_name(filled), content=_frequencies.svg(filled)))
+    return files
+
+
+def _cite(key: str, to_references: str) -> str:
+    """Author, [title](references.md#key) (year), from data/references.yml."""
+    entry = _state["sources"].get(key, {})
+    title = str(entry.get("title", key)).replace("[", "(").replace("]", ")")
+    authors = entry.get("authors") or []
+    who = ""
+    if authors:
+        who = f"{authors[0]} et al., " if len(authors) > 1 or entry.get("et_al") else f"{authors[0]}, "
+    year = entry.get("year") or str(entry.get("date", ""))[:4]
+    return f"{who}[{title}]({to_references}#{key})" + (f" ({year})" if year and authors else "")
+
+
+def _footnote(entry: _frequencies.Entry, to_references: str) -> str:
+    text = f"{_cite(entry.fields['source'], to_references)}, {' '.join(str(entry.fields['section']).split())}."
+    also = entry.fields.get("also") or []
+    if also:
+        text += " See also " + " and ".join(_cite(key, to_references) for key in also) + "."
+    return text
+
+
+def render(ids: list[str], folder: str, footnotes: dict[tuple, tuple[str, _frequencies.Entry]]) -> str:
+    """The grid of figures for ``ids``, on a page in ``folder`` (relative to docs/)."""
+    blocks = []
+    for identifier in ids:
+        entry = _state["entries"][identifier]
+        citation = (entry.fields["source"], str(entry.fields["section"]), tuple(entry.fields.get("also") or []))
+        if citation not in footnotes:
+            footnotes[citation] = (f"frequencies-{len(footnotes) + 1}", entry)
+        label = footnotes[citation][0]
+        image = posixpath.relpath(_frequencies.image_name(entry.out_of_100), folder or ".")
+        size = _frequencies.DISPLAY
+        blocks.append(
+            f'<figure id="{_frequencies.figure_id(identifier)}" markdown>\n\n'
+            f'![{_frequencies.alt_text(entry.out_of_100)}]({image}){{ width="{size}" height="{size}" }}\n\n'
+            f"<figcaption markdown>\n{_frequencies.sentence(entry)}[^{label}]\n</figcaption>\n\n"
+            "</figure>"
+        )
+    return '<div class="grid" markdown>\n\n' + "\n\n".join(blocks) + "\n\n</div>"
+
+
+def on_page_markdown(markdown, page, config, **kwargs):
+    lines = markdown.split("\n")
+    found = list(_frequencies.markers(lines))
+    if not found:
+        return markdown
+    # Messages give the line in the source file, front-matter included.
+    in_source = _source_lines(page)
+    if len(in_source) != len(found):
+        in_source = [number for number, _, _ in found]
+    folder = posixpath.dirname(page.file.src_uri)
+    to_references = posixpath.relpath("references.md", folder or ".")
+    footnotes: dict[tuple, tuple[str, _frequencies.Entry]] = {}
+    for (number, ids, text), source_line in zip(found, in_source):
+        where = f"docs/{page.file.src_uri}: line {source_line}"
+        if ids is None:
+            log.warning(f"{where}: '{text.strip()}' is not a frequencies marker; write <!-- frequencies: entry-id another-id -->")
+            lines[number - 1] = ""
+            continue
+        unknown = [identifier for identifier in ids if identifier not in _state["entries"]]
+        for identifier in unknown:
+            log.warning(f"{where}: the marker names '{identifier}', which is not a valid entry of {_frequencies.DATA}")
+        known = [identifier for identifier in ids if identifier not in unknown]
+        lines[number - 1] = render(known, folder, footnotes) if known else ""
+    notes = [f"[^{label}]: {_footnote(entry, to_references)}" for label, entry in footnotes.values()]
+    return "\n".join(lines).rstrip("\n") + ("\n\n" + "\n".join(notes) + "\n" if notes else "\n")
+
+
+def _source_lines(page) -> list[int]:
+    """The line, in the page's source file, of each marker (front-matter counted)."""
+    try:
+        text = pathlib.Path(page.file.abs_src_path).read_text(encoding="utf-8")
+    except (OSError, TypeError):
+        return []
+    return [number for number, _, _ in _frequencies.markers(text.split("\n"))]

@@ -1,0 +1,230 @@
+"""Natural frequencies: data/frequencies.yml is sound, and the pages show it as "About N out of 100 people" with a pictogram."""
+
+import decimal
+import re
+import shutil
+import xml.etree.ElementTree as ElementTree
+
+import pytest
+
+import _frequencies  # hooks/_frequencies.py
+from conftest import line_of, messages, report
+from sitecheck import build as build_check
+from sitecheck import frequencies
+
+DATA = frequencies.DATA
+OPTIM = "docs/clinical-trials/optim.md"
+SAFETY = "docs/clinical-use/safety.md"
+VISIT = "docs/patients/treatment-visit.md"
+# Where each figure is placed: the issue "Help readers decide and act" asks for these.
+PLACED = {
+    OPTIM: ["optim-drr-imlygic", "optim-drr-gmcsf", "optim-orr-imlygic", "optim-orr-gmcsf", "optim-cr-final-imlygic", "optim-cr-final-gmcsf"],
+    SAFETY: ["label-fatigue", "label-chills", "label-fever", "label-nausea", "label-flu-like-illness", "label-injection-site-pain"],
+    VISIT: ["optim-drr-imlygic", "optim-drr-gmcsf"],
+}
+
+
+def html_of(source: str) -> str:
+    stem = source[len("docs/"):-len(".md")]
+    return f"{stem}/index.html"
+
+
+def test_the_data_and_the_markers_are_sound(project):
+    report(frequencies.check(project))
+
+
+def test_the_built_figures_match_the_data(project, site):
+    report(frequencies.check_built(project, site.root))
+
+
+@pytest.mark.parametrize("source", sorted(PLACED))
+def test_each_placed_figure_has_its_sentence_and_described_pictogram(site, project, source):
+    entries = {entry.id: entry for entry in _frequencies.parse(project.text(DATA))}
+    article = site.soup(html_of(source)).select_one("article")
+    for identifier in PLACED[source]:
+        figure = article.find(id=f"frequency-{identifier}")
+        assert figure is not None, f"{source}: no figure for '{identifier}'"
+        filled = frequencies.nearest_whole(entries[identifier].fields["percentage"])
+        caption = " ".join(figure.find("figcaption").get_text(" ").split())
+        assert caption.startswith(f"About {filled} out of 100 people "), caption
+        assert figure.find("figcaption").find("a", class_="footnote-ref"), f"'{identifier}' cites no source"
+        image = figure.find("img")
+        assert image["alt"] == f"{filled} of 100 people filled in, {100 - filled} outlined", image
+        assert image["src"].endswith(f"assets/images/frequencies/{filled}-of-100.svg")
+
+
+def test_the_durable_response_figures_read_as_before(site):
+    """The figures the site states (16.3% with T-VEC, 2.1% with GM-CSF) come out as 16 and 2 in 100."""
+    for source in (OPTIM, VISIT):
+        text = site.soup(html_of(source)).select_one("article").get_text(" ")
+        text = " ".join(text.split())
+        assert "About 16 out of 100 people in the IMLYGIC group had a durable response" in text
+        assert "About 2 out of 100 people in the GM-CSF group had a durable response" in text
+        assert "48 of 295 people (16.3%)" in text and "3 of 141 people (2.1%)" in text
+
+
+def test_the_patient_page_no_longer_types_the_numbers(project):
+    """The patients' page shows the figure from the data, never typed a second time."""
+    text = project.text(VISIT)
+    for typed in ("16 in 100", "2 in 100", "16.3%", "2.1%"):
+        assert typed not in text, f"{VISIT} types '{typed}'; show it with <!-- frequencies: ... --> instead"
+
+
+def test_footnotes_link_to_the_references_page(site):
+    article = site.soup(html_of(OPTIM)).select_one("article")
+    notes = [note for note in article.select(".footnote li") if note["id"].startswith("fn:frequencies-")]
+    assert len(notes) == 3, [note["id"] for note in notes]  # label section 14, primary paper, final analysis
+    keys = {link["href"].split("#")[1] for note in notes for link in note.find_all("a") if "references/#" in link["href"]}
+    assert keys == {"us-label", "andtbacka-2015", "lalu-2019", "andtbacka-2019"}, keys
+
+
+def test_every_pictogram_is_valid_svg_with_a_title(site):
+    files = sorted((site.root / _frequencies.IMAGES).glob("*.svg"))
+    assert files, "no pictograms were written into the site"
+    for path in files:
+        root = ElementTree.fromstring(path.read_bytes())
+        filled = int(path.name.split("-")[0])
+        assert root.tag == f"{frequencies.SVG}svg"
+        assert root.find(f"{frequencies.SVG}title").text == f"{filled} of 100 people"
+        uses = [use.get("href") for use in root.iter(f"{frequencies.SVG}use")]
+        assert len(uses) == 100 and uses.count("#filled") == filled
+        # No script, no style: the Content Security Policy and the raw-HTML rule hold for the files too.
+        assert not list(root.iter(f"{frequencies.SVG}script")) and not list(root.iter(f"{frequencies.SVG}style"))
+        assert b"style=" not in path.read_bytes()
+
+
+@pytest.mark.parametrize("printed, expected", [("16.3%", 16), ("2.1%", 2), ("0.7%", 1), ("42.5%", 43), ("50%", 50), ("99.5%", 100)])
+def test_rounding_is_to_the_nearest_whole_number_halves_up(printed, expected):
+    assert frequencies.nearest_whole(printed) == expected
+    assert _frequencies.out_of_100(decimal.Decimal(printed.rstrip("%"))) == expected
+
+
+# --- Fault tests: the data file and the markers ------------------------------
+
+# (file, text to break, broken text, text on the line the message must name, message after "file:line: ")
+FAULTS = {
+    "percentage-drifted-from-its-counts": (
+        DATA, "percentage: 16.3%", "percentage: 16.8%", "percentage: 16.8%",
+        "entry 'optim-drr-imlygic': percentage 16.8% does not match 48 of 295 (16.3% to the printed precision)"),
+    "numerator-that-disagrees": (
+        DATA, "numerator: 50\n", "numerator: 52\n", "percentage: 16.9%",
+        "entry 'optim-cr-final-imlygic': percentage 16.9% does not match 52 of 295 (17.6% to the printed precision)"),
+    "numerator-larger-than-denominator": (
+        DATA, "numerator: 3\n", "numerator: 300\n", "numerator: 300",
+        "entry 'optim-drr-gmcsf': numerator 300 is larger than denominator 141"),
+    "no-count-of-the-denominator-gives-the-percentage": (
+        DATA, "percentage: 50.3%", "percentage: 50.1%", "percentage: 50.1%",
+        "entry 'label-fatigue': no whole number of the 292 people gives 50.1%"),
+    "percentage-printed-as-a-bound": (
+        DATA, "percentage: 0.7%", "percentage: <1%", "percentage: <1%",
+        "entry 'optim-cr-final-gmcsf': percentage '<1%' must be a number"),
+    "citation-missing-from-the-references": (
+        DATA, "source: andtbacka-2019", "source: andtbacka-2091", "source: andtbacka-2091",
+        "entry 'optim-cr-final-imlygic' cites 'andtbacka-2091', which is not a key of data/references.yml"),
+    "citation-left-out": (
+        DATA, "    source: us-label\n    section: section 14 (Clinical Studies)\n  - id: optim-drr-gmcsf", "  - id: optim-drr-gmcsf",
+        "id: optim-drr-imlygic", "entry 'optim-drr-imlygic' is missing source, section"),
+    "unknown-key": (
+        DATA, "    numerator: 3\n", "    numerator: 3\n    confidence: 0-4.5\n", "confidence:",
+        "entry 'optim-drr-gmcsf' has an unknown key 'confidence'"),
+    "marker-names-an-unknown-entry": (
+        OPTIM, "<!-- frequencies: optim-drr-imlygic optim-drr-gmcsf -->", "<!-- frequencies: optim-drr-imlygic optim-dr-gmcsf -->",
+        "optim-dr-gmcsf", f"the marker names 'optim-dr-gmcsf', which is not an entry of {DATA}"),
+    "malformed-marker": (
+        SAFETY, "<!-- frequencies: label-fatigue", "<!-- frequency: label-fatigue", "<!-- frequency: ",
+        "'<!-- frequency: label-fatigue label-chills"),
+}
+
+
+@pytest.mark.parametrize("fault", FAULTS.values(), ids=FAULTS.keys())
+def test_fault_is_named_with_file_and_line(broken, fault):
+    relative, old, new, on_line, message = fault
+    broken.replace(relative, old, new)
+    found = messages(frequencies.check(broken.project))
+    assert f"{relative}:{line_of(broken.project, relative, on_line)}: {message}" in found, found
+
+
+def test_fault_duplicate_id(broken):
+    broken.replace(DATA, "id: optim-orr-gmcsf", "id: optim-orr-imlygic")
+    found = messages(frequencies.check(broken.project))
+    second = [n for n, text in enumerate(broken.project.text(DATA).splitlines(), 1) if "id: optim-orr-imlygic" in text][1]
+    assert f"{DATA}:{second}: id 'optim-orr-imlygic' is already used by the entry at line" in found, found
+
+
+def test_fault_entry_shown_nowhere(broken):
+    broken.replace(SAFETY, " label-chills", "")
+    found = messages(frequencies.check(broken.project))
+    assert f"{DATA}:{line_of(broken.project, DATA, 'id: label-chills')}: entry 'label-chills' is shown on no page" in found, found
+
+
+def test_fault_malformed_yaml_names_its_line(broken):
+    broken.replace(DATA, "    numerator: 48\n", "    numerator: [48\n")
+    found = messages(frequencies.check(broken.project))
+    assert re.search(rf"^{DATA}:\d+: not valid YAML", found, flags=re.M), found
+
+
+def test_a_marker_in_a_code_example_is_left_alone():
+    lines = ["```markdown", "<!-- frequencies: no-such-entry -->", "```", "<!-- frequencies: a b -->"]
+    assert list(_frequencies.markers(lines)) == [(4, ["a", "b"], "<!-- frequencies: a b -->")]
+
+
+def test_fault_unknown_entry_fails_the_build(broken):
+    broken.replace(VISIT, "<!-- frequencies: optim-drr-imlygic optim-drr-gmcsf -->", "<!-- frequencies: optim-drr-imlygic optim-drr-gm-csf -->")
+    result = broken.build(strict=True)
+    found = messages(build_check.check(broken.project, result))
+    line = line_of(broken.project, VISIT, "optim-drr-gm-csf")
+    assert result.returncode != 0, result.output
+    assert f"{VISIT}: MkDocs warns: {VISIT}: line {line}: the marker names 'optim-drr-gm-csf'" in found, found
+
+
+def test_fault_drifted_entry_fails_the_build(broken):
+    broken.replace(DATA, "percentage: 2.1%", "percentage: 2.4%")
+    result = broken.build(strict=True)
+    found = messages(build_check.check(broken.project, result))
+    line = line_of(broken.project, DATA, "percentage: 2.4%")
+    assert result.returncode != 0 and f"{DATA}: MkDocs warns: {DATA}: line {line}: entry 'optim-drr-gmcsf': percentage 2.4%" in found, found
+
+
+# --- Fault tests: the built pages ----------------------------------------------
+
+@pytest.fixture
+def built_copy(site, tmp_path):
+    """A copy of the built site, to break one thing in."""
+    copy = tmp_path / "site"
+    shutil.copytree(site.root, copy)
+    return copy
+
+
+def edit(path, old, new):
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"expected {old!r} in {path}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_fault_rendered_count_differs_from_the_percentage(project, built_copy):
+    edit(built_copy / html_of(OPTIM), "About 16 out of 100 people", "About 17 out of 100 people")
+    found = messages(frequencies.check_built(project, built_copy))
+    line = line_of(project, OPTIM, "<!-- frequencies: optim-drr-imlygic")
+    assert f"{OPTIM}:{line}: the figure for 'optim-drr-imlygic' says 'About 17 out of 100 people'; 16.3% is about 16 out of 100 people" in found, found
+
+
+def test_fault_pictogram_without_text_alternative(project, built_copy):
+    edit(built_copy / html_of(SAFETY), 'alt="50 of 100 people filled in, 50 outlined"', 'alt=""')
+    found = messages(frequencies.check_built(project, built_copy))
+    line = line_of(project, SAFETY, "<!-- frequencies: label-fatigue")
+    assert f"{SAFETY}:{line}: the pictogram for 'label-fatigue' needs an <img> with a text alternative (alt)" in found, found
+
+
+def test_fault_pictogram_file_broken_or_miscounted(project, built_copy):
+    folder = built_copy / _frequencies.IMAGES
+    edit(folder / "2-of-100.svg", "<title", "<titel")
+    edit(folder / "26-of-100.svg", '<use href="#empty"', '<use href="#filled"')
+    found = messages(frequencies.check_built(project, built_copy))
+    assert f"{VISIT}:{line_of(project, VISIT, '<!-- frequencies:')}: the pictogram 2-of-100.svg is not well-formed XML" in found, found
+    assert "the pictogram 26-of-100.svg draws 27 of 100 people filled in; it must draw 26 of 100" in found, found
+
+
+def test_fault_figure_missing_from_the_built_page(project, built_copy):
+    edit(built_copy / html_of(VISIT), 'id="frequency-optim-drr-gmcsf"', 'id="something-else"')
+    found = messages(frequencies.check_built(project, built_copy))
+    assert f"{VISIT}:{line_of(project, VISIT, '<!-- frequencies:')}: the figure for 'optim-drr-gmcsf' is not on the built page" in found, found
