@@ -14,7 +14,7 @@ export NO_MKDOCS_2_WARNING := 1
 # Some plugin releases print a similar banner, silenced by this variable.
 export DISABLE_MKDOCS_2_WARNING := true
 
-.PHONY: serve preview build offline test benchmark linkcheck new-page review-due lock clean
+.PHONY: serve preview build offline release-pack test benchmark linkcheck new-page review-due lock clean
 
 serve: $(INSTALLED)
 	$(BIN)/mkdocs serve --livereload
@@ -36,6 +36,13 @@ build: $(INSTALLED)
 offline: $(INSTALLED)
 	OFFLINE=true $(BIN)/mkdocs build --strict --site-dir site-offline
 	rm -f site-offline.zip && cd site-offline && $(CURDIR)/$(BIN)/python -m zipfile -c ../site-offline.zip .
+
+# What each release carries (.github/workflows/release.yml): the offline copy
+# and a PDF of the pages for patients and carers, printed by Chromium, in dist/.
+release-pack: offline
+	mkdir -p dist
+	cp site-offline.zip dist/imlygic-site-offline.zip
+	$(BIN)/python scripts/patients_pdf.py site-offline dist/imlygic-patients-and-carers.pdf
 
 test: $(INSTALLED)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
@@ -71,4 +78,4 @@ lock: $(INSTALLED)
 		--python-version 3.11 --custom-compile-command "make lock" --quiet -o requirements.lock
 
 clean:
-	rm -rf site site-offline site-offline.zip .cache $(VENV)
+	rm -rf site site-offline site-offline.zip dist .cache $(VENV)

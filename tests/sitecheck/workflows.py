@@ -18,7 +18,10 @@ from .project import Problem
 WORKFLOWS = ".github/workflows"
 # An action pinned to a full commit SHA (with its version in a comment), or to an exact version tag.
 PINNED = re.compile(r"^[\w.-]+/[\w./-]+@(?:[0-9a-f]{40}|v\d+\.\d+\.\d+)$")
-README_COMMANDS = {"make test", "make build", "make linkcheck"}
+README_COMMANDS = {"make test", "make build", "make linkcheck", "make release-pack"}
+# The one step that is not a README command: publishing the release pack, which only CI does.
+RELEASE_UPLOAD = 'gh release create "$GITHUB_REF_NAME" dist/* --generate-notes --verify-tag || gh release upload "$GITHUB_REF_NAME" dist/* --clobber'
+
 DEPLOY_PERMISSIONS = {"pages": "write", "id-token": "write"}
 # What a workflow run by pull requests may grant its token: reading, or nothing.
 PULL_REQUEST_ACCESS = {"read", "none"}
@@ -91,7 +94,7 @@ def check(root: pathlib.Path) -> list[Problem]:
                 if uses and not PINNED.match(uses):
                     problems.append(Problem(name, _line(path, uses), f"'{uses}' is not pinned to a commit SHA or an exact version (vX.Y.Z)"))
                 run = step.get("run")
-                if run and run.strip() not in README_COMMANDS:
+                if run and run.strip() not in README_COMMANDS and not (path.name == "release.yml" and run.strip() == RELEASE_UPLOAD):
                     problems.append(Problem(name, _line(path, run.strip().splitlines()[0]), f"the step runs '{run.strip()}'; workflows call the README's commands ({', '.join(sorted(README_COMMANDS))}) so CI and contributors run the same thing"))
             uses_all = [step.get("uses", "") for step in job.get("steps") or []]
             if any(u.startswith("actions/deploy-pages@") for u in uses_all):
