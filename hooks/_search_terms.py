@@ -69,12 +69,15 @@ class Terms:
         plain = html.unescape(_TAG.sub(" ", text)).lower()
         return [word for word in self.separator.split(plain) if word and word not in STOP_WORDS]
 
-    def count(self, words: list[str], term: str, _index: "_Words | None" = None) -> int:
-        """How often a reader typing ``term`` would match ``words`` (the last word as a prefix)."""
+    def count(self, words: list[str], term: str, index: "Words | None" = None) -> int:
+        """How often a reader typing ``term`` would match ``words`` (the last word as a prefix).
+
+        ``index``: ``Words(words)``, built once by a caller that asks about many terms.
+        """
         wanted = self.words(term)
         if not wanted:
             return 0
-        index = _index or _Words(words)
+        index = index or Words(words)
         *head, last = wanted
         if not head:
             return index.starting_with(last)
@@ -86,8 +89,8 @@ class Terms:
             and words[start + len(head)].startswith(last)
         )
 
-    def holds(self, words: list[str], term: str) -> bool:
-        return self.count(words, term) > 0
+    def holds(self, words: list[str], term: str, index: "Words | None" = None) -> bool:
+        return self.count(words, term, index) > 0
 
     def missing(self, text: str) -> list[str]:
         """The terms to add to ``text``: the partners of every term it holds, that it does not hold yet.
@@ -96,7 +99,7 @@ class Terms:
         MAX_REPEAT times), so a section ranks for it as it does for the word on the page.
         """
         words = self.words(text)
-        index = _Words(words)
+        index = Words(words)
         added = []
         for group in self.groups:
             counts = {term.text: self.count(words, term.text, index) for term in group.terms}
@@ -112,7 +115,7 @@ class Terms:
         return f"{text} {MARK}{html.escape(' '.join(added))}</span>" if added else text
 
 
-class _Words:
+class Words:
     """A text's words, looked up by first word and by prefix without scanning them all."""
 
     def __init__(self, words: list[str]):

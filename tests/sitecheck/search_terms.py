@@ -47,8 +47,9 @@ def check(project: Project, site_dir: pathlib.Path) -> list[Problem]:
         return [problem(line, message)]
 
     site_words = [
-        terms.words(_search_terms.unmarked(doc["title"]) + " " + _search_terms.unmarked(doc["text"]))
+        (words, _search_terms.Words(words))
         for doc in _index_docs(site_dir)
+        for words in [terms.words(_search_terms.unmarked(doc["title"]) + " " + _search_terms.unmarked(doc["text"]))]
     ]
     problems = []
     seen: dict[tuple[str, ...], _search_terms.Term] = {}
@@ -75,7 +76,7 @@ def check(project: Project, site_dir: pathlib.Path) -> list[Problem]:
                 "the group has fewer than two terms that search tells apart (hyphens and spaces split words alike); "
                 "add another form or remove the group",
             ))
-        if distinct and not any(terms.holds(words, term.text) for words in site_words for term in group.terms):
+        if distinct and not any(terms.holds(words, term.text, index) for words, index in site_words for term in group.terms):
             problems.append(problem(
                 group.line,
                 f"no term of this group ({', '.join(t.text for t in group.terms)}) is on the site, so it finds nothing; "
@@ -92,9 +93,10 @@ def unexpanded(project: Project, site_dir: pathlib.Path) -> list[Problem]:
         for field in ("title", "text"):
             words = terms.words(doc[field])
             original = terms.words(_search_terms.unmarked(doc[field]))
+            words_index, original_index = _search_terms.Words(words), _search_terms.Words(original)
             for group in terms.groups:
-                if any(terms.holds(original, term.text) for term in group.terms):
-                    lacking = [term.text for term in group.terms if not terms.holds(words, term.text)]
+                if any(terms.holds(original, term.text, original_index) for term in group.terms):
+                    lacking = [term.text for term in group.terms if not terms.holds(words, term.text, words_index)]
                     if lacking:
                         problems.append(Problem(
                             SEARCH_INDEX, None,
