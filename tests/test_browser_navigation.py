@@ -25,15 +25,25 @@ def test_next_and_previous_links_walk_the_nav_in_order(browser_page, served_site
     urls = [url for _, url in page_urls(served_site, project)]
     browser_page.goto(urls[0])
 
-    def wait_for_page(url):
-        # Compare paths only: scroll tracking may add a #section to the address.
-        browser_page.wait_for_function("path => location.pathname === path", arg=path_of(url))
+    def wait_for_page(index):
+        # Instant navigation changes the address before it swaps the page in, so
+        # wait until the footer is the new page's too (its "previous" link points
+        # back one step); clicking earlier would follow the old page's link.
+        # Paths only: scroll tracking may add a #section to the address.
+        browser_page.wait_for_function(
+            """([path, previous]) => {
+                const link = document.querySelector("a.md-footer__link--prev");
+                return location.pathname === path && link !== null
+                    && new URL(link.href).pathname === previous;
+            }""",
+            arg=[path_of(urls[index]), path_of(urls[index - 1])],
+        )
 
-    for expected in urls[1:4]:
+    for index in range(1, 4):
         browser_page.locator("a.md-footer__link--next").click()
-        wait_for_page(expected)
+        wait_for_page(index)
     browser_page.locator("a.md-footer__link--prev").click()
-    wait_for_page(urls[2])
+    wait_for_page(2)
 
 
 def test_instant_navigation_keeps_url_and_back_button(browser_page, served_site):
