@@ -51,6 +51,10 @@ $(INSTALLED): requirements.lock
 	$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "Python 3.11 or newer is needed")'
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r requirements.lock
+	# The project's own library (sitecheck/) on the venv's import path, as an
+	# editable install would put it, without needing a build backend: scripts,
+	# hooks, benchmarks and tests import it by name, with no sys.path edits.
+	echo "$(CURDIR)" > "$$($(BIN)/python -c 'import sysconfig; print(sysconfig.get_path("purelib"))')/imlygic-site.pth"
 	touch $@
 
 # On demand, never in CI: build time, page weight and Lighthouse against the

@@ -47,9 +47,7 @@ import uuid
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 BENCH = ROOT / "benchmarks"
-sys.path.insert(0, str(ROOT / "tests"))
-
-from sitecheck.browser import CHROMIUM_ARGS, chromium_path  # noqa: E402
+from sitecheck.browser import CHROMIUM_ARGS, chromium_path
 
 sys.path.insert(0, str(ROOT / "hooks"))
 import _search_terms  # noqa: E402  (data/search-terms.yml, added to the index by hooks/search_terms.py)
@@ -60,7 +58,7 @@ BUDGETS = BENCH / "budgets.json"
 COPY_IGNORE = shutil.ignore_patterns(
     ".git", ".venv", "site", "artifacts", "node_modules", "__pycache__", ".pytest_cache", ".cache", "benchmarks")
 
-# The same browser and flags as the browser tests (tests/sitecheck/browser.py).
+# The same browser and flags as the browser tests (sitecheck/browser.py).
 CHROMIUM = chromium_path() or "/usr/bin/chromium"
 LIGHTHOUSE_CHROME_FLAGS = ["--headless=new", *CHROMIUM_ARGS]
 LIGHTHOUSE_CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]

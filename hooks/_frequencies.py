@@ -1,7 +1,7 @@
 """data/frequencies.yml, the site's natural frequencies, as the hook and the checks read it.
 
 One reader for the hook that draws them into pages (hooks/frequencies.py) and
-for the checks (tests/sitecheck/frequencies.py). Each figure is typed once, in
+for the checks (sitecheck/frequencies.py). Each figure is typed once, in
 the data file, with the line of every field taken from the YAML parser
 (yaml.compose), so a message can point at it:
 

@@ -1,7 +1,7 @@
 """data/search-terms.yml, the groups of words that mean the same to a reader, as search sees them.
 
 One reader for the hook that expands the search index (hooks/search_terms.py)
-and for the checks (tests/sitecheck/search_terms.py): the groups come with the
+and for the checks (sitecheck/search_terms.py): the groups come with the
 line of each term, taken from the YAML parser, so a check can point at it.
 
 Terms are compared as Material's search compares words: lower-cased, split by

@@ -8,7 +8,7 @@ palette and scope set-up, the redirect pages, the print page) are allowed by
 their SHA-256 hashes, computed here from the built pages. Only code outside the
 page's <article> counts: the article holds what a page's Markdown produced, and
 nothing there is ever allowed, so a <script> slipped into a page does not run
-(and tests/sitecheck/raw_html.py rejects it before that).
+(and sitecheck/raw_html.py rejects it before that).
 
 Every page carries the same policy, with the hashes of all pages: Material's
 instant navigation keeps the first page's policy while it swaps in the next.

@@ -17,11 +17,9 @@ import sys
 import urllib.error
 import urllib.request
 
-sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent.parent / "tests"))
-
-from sitecheck.citations import BIBLIOGRAPHY  # noqa: E402
-from sitecheck.external_links import DOI_RESOLVER, addresses, bibliography_addresses, bibliography_dois  # noqa: E402
-from sitecheck.project import Project  # noqa: E402
+from sitecheck.citations import BIBLIOGRAPHY
+from sitecheck.external_links import DOI_RESOLVER, addresses, bibliography_addresses, bibliography_dois
+from sitecheck.project import Project
 
 TIMEOUT_SECONDS = 20
 HEADERS = {"User-Agent": "imlygic-site-linkcheck/1.0 (+https://github.com/example/imlygic-site)"}

@@ -6,7 +6,7 @@ Reads the offline copy (make offline), which works from file://; opens the
 first page of the patients' section, appends the other pages' content in
 navigation order, each starting on a new sheet, and prints with the site's own
 print stylesheet (navigation hidden, addresses of links to other sites written
-out). Uses the same Chromium as the browser tests (tests/sitecheck/browser.py).
+out). Uses the same Chromium as the browser tests (sitecheck/browser.py).
 """
 
 from __future__ import annotations
@@ -16,11 +16,9 @@ import pathlib
 import sys
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tests"))
-
-from sitecheck.browser import CHROMIUM_ARGS, chromium_path  # noqa: E402
-from sitecheck.built_site import html_path  # noqa: E402
-from sitecheck.project import Project  # noqa: E402
+from sitecheck.browser import CHROMIUM_ARGS, chromium_path
+from sitecheck.built_site import html_path
+from sitecheck.project import Project
 
 SECTION = "patients/"
 

@@ -11,10 +11,8 @@ import pathlib
 import sys
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tests"))
-
-from sitecheck.project import Project  # noqa: E402
-from sitecheck.review import due  # noqa: E402
+from sitecheck.project import Project
+from sitecheck.review import due
 
 
 def main(argv: list[str] | None = None) -> int:
