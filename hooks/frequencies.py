@@ -18,6 +18,19 @@ The pictograms are SVG files the build adds to the site
 the Content Security Policy holds. A broken entry, or a marker naming an entry
 that does not exist, is logged as a warning naming the file and line, so
 `mkdocs build --strict` fails; the tests (tests/test_frequencies.py) say the same.
+
+A single number from an entry goes into running text or a table cell with an
+inline placeholder, so that the figure is typed once, in the data file:
+
+    | Durable response rate | %%frequency optim-drr-imlygic%% (%%frequency optim-drr-imlygic numerator%% patients) |
+
+becomes "16.3% (48 patients)": the entry's percentage as printed, or its
+numerator or denominator when the placeholder names one. Double percent signs
+mean nothing to Markdown, Jinja or Material's extensions, so the placeholder
+cannot be mistaken for theirs, and one left unreplaced shows on the page
+rather than vanishing. Placeholders in code (fenced blocks, `code spans`) are
+left as they are, for examples. An unknown id or field is a warning naming
+the file and line, so the strict build fails.
 """
 
 from __future__ import annotations
@@ -25,6 +38,7 @@ from __future__ import annotations
 import logging
 import pathlib
 import posixpath
+import re
 
 from mkdocs.structure.files import File
 
@@ -105,6 +119,7 @@ def render(ids: list[str], folder: str, footnotes: dict[tuple, tuple[str, _frequ
 
 
 def on_page_markdown(markdown, page, config, **kwargs):
+    markdown = fill_placeholders(markdown, page)
     lines = markdown.split("\n")
     found = list(_frequencies.markers(lines))
     if not found:
@@ -138,3 +153,91 @@ def _source_lines(page) -> list[int]:
     except (OSError, TypeError):
         return []
     return [number for number, _, _ in _frequencies.markers(text.split("\n"))]
+
+
+# --- Inline placeholders: %%frequency entry-id%% -------------------------------
+
+# Anything between double percent signs that starts like "frequency", so that a
+# typo is reported rather than left on the page.
+PLACEHOLDER_LIKE = re.compile(r"%%\s*frequenc[^%\n]*%%", re.I)
+# The fields a placeholder may print; the first is the default.
+PLACEHOLDER_FIELDS = ("percentage", "numerator", "denominator")
+PLACEHOLDER = re.compile(rf"^%%frequency ([^\s%]+)(?: ({'|'.join(PLACEHOLDER_FIELDS)}))?%%$")
+CODE_SPAN = re.compile(r"(`+).+?\1")
+
+
+def placeholders(lines: list[str]):
+    """(line number, start, end, text) of each placeholder outside fenced code and code spans."""
+    for number, line in _prose_lines(lines):
+        code = [match.span() for match in CODE_SPAN.finditer(line)]
+        for match in PLACEHOLDER_LIKE.finditer(line):
+            if not any(start <= match.start() < end for start, end in code):
+                yield number, match.start(), match.end(), match.group(0)
+
+
+def _prose_lines(lines: list[str]):
+    fence = None
+    for number, line in enumerate(lines, start=1):
+        opening = _frequencies.FENCE.match(line)
+        if opening:
+            if fence is None:
+                fence = opening.group(1)
+            elif opening.group(1) == fence:
+                fence = None
+            continue
+        if fence is None:
+            yield number, line
+
+
+def placeholder_value(text: str, entries: dict) -> tuple[str | None, str | None]:
+    """(the printed value, None) for a placeholder, or (None, what is wrong with it)."""
+    match = PLACEHOLDER.match(text)
+    if not match:
+        return None, (
+            f"'{text}' is not a frequency placeholder; write %%frequency entry-id%% for the percentage, "
+            f"or add one of {', '.join(PLACEHOLDER_FIELDS[1:])} after the id"
+        )
+    identifier, field = match.group(1), match.group(2) or "percentage"
+    entry = entries.get(identifier)
+    if entry is None:
+        return None, (
+            f"the placeholder '{text}' names '{identifier}', which is not a valid entry of {_frequencies.DATA}; "
+            "use an id from that file (or fix the entry the build warned about)"
+        )
+    value = entry.fields.get(field)
+    if value is None:
+        return None, (
+            f"the placeholder '{text}' asks for the {field} of '{identifier}', which {_frequencies.DATA} "
+            f"does not give (line {entry.line}); show the percentage instead, or add the {field} from the source"
+        )
+    return str(value), None
+
+
+def fill_placeholders(markdown: str, page) -> str:
+    """``markdown`` with each placeholder replaced by its number; a warning (file, line) for each bad one."""
+    lines = markdown.split("\n")
+    found = list(placeholders(lines))
+    if not found:
+        return markdown
+    # Messages give the line in the source file, front-matter included.
+    in_source = _placeholder_source_lines(page)
+    if len(in_source) != len(found):
+        in_source = [number for number, _, _, _ in found]
+    # Right to left within a line, so that earlier positions stay valid.
+    for (number, start, end, text), source_line in sorted(zip(found, in_source), key=lambda item: (item[0][0], -item[0][1])):
+        value, problem = placeholder_value(text, _state["entries"])
+        if problem:
+            log.warning(f"docs/{page.file.src_uri}: line {source_line}: {problem}")
+            continue
+        line = lines[number - 1]
+        lines[number - 1] = line[:start] + value + line[end:]
+    return "\n".join(lines)
+
+
+def _placeholder_source_lines(page) -> list[int]:
+    """The line, in the page's source file, of each placeholder (front-matter counted)."""
+    try:
+        text = pathlib.Path(page.file.abs_src_path).read_text(encoding="utf-8")
+    except (OSError, TypeError):
+        return []
+    return [number for number, _, _, _ in placeholders(text.split("\n"))]

@@ -6,8 +6,10 @@ import shutil
 import xml.etree.ElementTree as ElementTree
 
 import pytest
+from bs4 import BeautifulSoup
 
 import _frequencies  # hooks/_frequencies.py
+import frequencies as frequencies_hook  # hooks/frequencies.py
 from conftest import line_of, messages, report
 from sitecheck import build as build_check
 from sitecheck import frequencies
@@ -152,7 +154,7 @@ def test_fault_duplicate_id(broken):
 
 
 def test_fault_entry_shown_nowhere(broken):
-    broken.replace(SAFETY, " label-chills", "")
+    broken.replace(SAFETY, "label-fatigue label-chills", "label-fatigue")  # the marker, not the table's placeholder
     found = messages(frequencies.check(broken.project))
     assert f"{DATA}:{line_of(broken.project, DATA, 'id: label-chills')}: entry 'label-chills' is shown on no page" in found, found
 
@@ -228,3 +230,76 @@ def test_fault_figure_missing_from_the_built_page(project, built_copy):
     edit(built_copy / html_of(VISIT), 'id="frequency-optim-drr-gmcsf"', 'id="something-else"')
     found = messages(frequencies.check_built(project, built_copy))
     assert f"{VISIT}:{line_of(project, VISIT, '<!-- frequencies:')}: the figure for 'optim-drr-gmcsf' is not on the built page" in found, found
+
+
+# --- Inline placeholders: %%frequency entry-id%% ----------------------------------
+
+def test_placeholders_are_replaced_by_the_printed_numbers():
+    """The value comes from the entry: its percentage as printed, or the count a placeholder names."""
+    entries = {entry.id: entry for entry in _frequencies.parse(
+        "frequencies:\n  - id: a\n    group: g\n    what: w\n    numerator: 48\n    denominator: 295\n"
+        "    percentage: 16.3%\n    source: s\n    section: x\n"
+    )}
+    assert frequencies_hook.placeholder_value("%%frequency a%%", entries) == ("16.3%", None)
+    assert frequencies_hook.placeholder_value("%%frequency a numerator%%", entries) == ("48", None)
+    assert frequencies_hook.placeholder_value("%%frequency a denominator%%", entries) == ("295", None)
+    value, problem = frequencies_hook.placeholder_value("%%frequency a count%%", entries)
+    assert value is None and "is not a frequency placeholder" in problem
+
+
+def test_a_placeholder_in_code_is_left_alone():
+    lines = ["Write `%%frequency no-such-entry%%` in a cell.", "```", "%%frequency no-such-entry%%", "```", "| %%frequency a%% |"]
+    assert [(number, text) for number, _, _, text in frequencies_hook.placeholders(lines)] == [(5, "%%frequency a%%")]
+
+
+def test_tables_show_the_numbers_from_the_data(project, site):
+    """The OPTiM and safety tables print the entries' figures; no page types them or leaves a placeholder."""
+    entries = {entry.id: entry for entry in _frequencies.parse(project.text(DATA))}
+    optim = " ".join(site.soup(html_of(OPTIM)).select_one("article table").get_text(" ").split())
+    drr, gmcsf = entries["optim-drr-imlygic"].fields, entries["optim-drr-gmcsf"].fields
+    assert f"{drr['percentage']} ( {drr['numerator']} patients;" in optim.replace("(", "( "), optim
+    assert f"{gmcsf['percentage']} ( {gmcsf['numerator']} patients;" in optim.replace("(", "( "), optim
+    rows = site.soup(html_of(SAFETY)).select("article table tr")
+    fatigue = [row.find_all("td")[-1].get_text(strip=True) for row in rows if row.find("td") and row.td.get_text().startswith("Fatigue")]
+    assert fatigue == [entries["label-fatigue"].fields["percentage"]], fatigue
+    for source in (OPTIM, SAFETY):
+        assert "%%frequency" in project.text(source), f"{source} no longer uses placeholders"
+    for page in sorted(site.root.rglob("*.html")):
+        if "%%frequenc" not in page.read_text(encoding="utf-8"):
+            continue
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        for example in soup.find_all("code"):  # the contributors' guide shows the syntax in code
+            example.decompose()
+        assert "%%frequenc" not in soup.get_text(), f"{page} shows a placeholder the build did not replace"
+
+
+def test_no_page_retypes_an_optim_table_figure(project):
+    """The tables' figures are typed once, in the data file."""
+    for source, typed in ((OPTIM, ["16.3% (48", "2.1% (3", "26.4%", "5.7% (95%", "16.9% (50", "0.7% (1"]), (SAFETY, ["| 50.3% |", "| 27.7% |"])):
+        text = project.text(source)
+        for figure in typed:
+            assert figure not in text, f"{source} types '{figure}'; write %%frequency entry-id%% instead"
+
+
+PLACEHOLDER_FAULTS = {
+    "unknown-id": (
+        "%%frequency optim-orr-gmcsf%%", "%%frequency optim-orr-gm-csf%%",
+        "the placeholder '%%frequency optim-orr-gm-csf%%' names 'optim-orr-gm-csf', which is not a valid entry of data/frequencies.yml"),
+    "count-the-entry-does-not-give": (
+        "%%frequency optim-orr-gmcsf%%", "%%frequency optim-orr-gmcsf numerator%%",
+        "the placeholder '%%frequency optim-orr-gmcsf numerator%%' asks for the numerator of 'optim-orr-gmcsf', which data/frequencies.yml does not give"),
+    "misspelt-placeholder": (
+        "%%frequency optim-orr-gmcsf%%", "%%frequencies optim-orr-gmcsf%%",
+        "'%%frequencies optim-orr-gmcsf%%' is not a frequency placeholder; write %%frequency entry-id%%"),
+}
+
+
+@pytest.mark.parametrize("fault", PLACEHOLDER_FAULTS.values(), ids=PLACEHOLDER_FAULTS.keys())
+def test_fault_bad_placeholder_fails_the_build(broken, fault):
+    old, new, message = fault
+    broken.replace(OPTIM, old, new)
+    result = broken.build(strict=True)
+    found = messages(build_check.check(broken.project, result))
+    line = line_of(broken.project, OPTIM, new)
+    assert result.returncode != 0, result.output
+    assert f"{OPTIM}: MkDocs warns: {OPTIM}: line {line}: {message}" in found, found
