@@ -49,8 +49,7 @@ ROOT = pathlib.Path(__file__).resolve().parent.parent
 BENCH = ROOT / "benchmarks"
 from sitecheck.browser import CHROMIUM_ARGS, chromium_path
 
-sys.path.insert(0, str(ROOT / "hooks"))
-import _search_terms  # noqa: E402  (data/search-terms.yml, added to the index by hooks/search_terms.py)
+from sitecheck.data import search_terms as _search_terms  # data/search-terms.yml, added to the index by hooks/search_terms.py
 OUT = ROOT / "artifacts" / "benchmark"
 BUDGETS = BENCH / "budgets.json"
 # Left out of the throwaway copy that `mkdocs serve` runs in: everything else is

@@ -1,7 +1,7 @@
 """Shows figures from data/frequencies.yml as natural frequencies, with a pictogram.
 
-A page asks for one or more figures with a marker line (hooks/_frequencies.py
-describes the data file):
+A page asks for one or more figures with a marker line (sitecheck/data/frequencies.py
+reads the data file and holds its rules):
 
     <!-- frequencies: optim-drr-imlygic optim-drr-gmcsf -->
 
@@ -42,8 +42,8 @@ import re
 
 from mkdocs.structure.files import File
 
-import _frequencies
-import _references
+from sitecheck.data import frequencies as _frequencies
+from sitecheck.data import references
 
 log = logging.getLogger("mkdocs.hooks.frequencies")
 
@@ -52,7 +52,7 @@ _state: dict = {"entries": {}, "sources": {}}
 
 def _load(config) -> None:
     root = pathlib.Path(config["config_file_path"]).parent
-    sources = {entry["key"]: entry for entry in _references.entries(_references.load(root))}
+    sources = references.read(root).by_key
     try:
         entries = _frequencies.parse((root / _frequencies.DATA).read_text(encoding="utf-8"))
     except _frequencies.Malformed as error:
@@ -74,19 +74,19 @@ def _last_line(entry: _frequencies.Entry) -> int:
 def on_files(files, config, **kwargs):
     _load(config)
     for filled in sorted({entry.out_of_100 for entry in _state["entries"].values()}):
-        files.append(File.generated(config, _frequencies.image_name(filled), content=_frequencies.svg(filled)))
+        files.append(File.generated(config, image_name(filled), content=svg(filled)))
     return files
 
 
 def _cite(key: str, to_references: str) -> str:
     """Author, [title](references.md#key) (year), from data/references.yml."""
-    entry = _state["sources"].get(key, {})
-    title = str(entry.get("title", key)).replace("[", "(").replace("]", ")")
-    authors = entry.get("authors") or []
+    source = _state["sources"].get(key)
+    title = (source.title if source else key).replace("[", "(").replace("]", ")")
+    authors = source.authors if source else []
     who = ""
     if authors:
-        who = f"{authors[0]} et al., " if len(authors) > 1 or entry.get("et_al") else f"{authors[0]}, "
-    year = entry.get("year") or str(entry.get("date", ""))[:4]
+        who = f"{authors[0]} et al., " if len(authors) > 1 or source.et_al else f"{authors[0]}, "
+    year = source and (source.get("year") or str(source.get("date", ""))[:4])
     return f"{who}[{title}]({to_references}#{key})" + (f" ({year})" if year and authors else "")
 
 
@@ -107,12 +107,11 @@ def render(ids: list[str], folder: str, footnotes: dict[tuple, tuple[str, _frequ
         if citation not in footnotes:
             footnotes[citation] = (f"frequencies-{len(footnotes) + 1}", entry)
         label = footnotes[citation][0]
-        image = posixpath.relpath(_frequencies.image_name(entry.out_of_100), folder or ".")
-        size = _frequencies.DISPLAY
+        image = posixpath.relpath(image_name(entry.out_of_100), folder or ".")
         blocks.append(
-            f'<figure id="{_frequencies.figure_id(identifier)}" markdown>\n\n'
-            f'![{_frequencies.alt_text(entry.out_of_100)}]({image}){{ width="{size}" height="{size}" }}\n\n'
-            f"<figcaption markdown>\n{_frequencies.sentence(entry)}[^{label}]\n</figcaption>\n\n"
+            f'<figure id="{figure_id(identifier)}" markdown>\n\n'
+            f'![{alt_text(entry.out_of_100)}]({image}){{ width="{DISPLAY}" height="{DISPLAY}" }}\n\n'
+            f"<figcaption markdown>\n{sentence(entry)}[^{label}]\n</figcaption>\n\n"
             "</figure>"
         )
     return '<div class="grid" markdown>\n\n' + "\n\n".join(blocks) + "\n\n</div>"
@@ -241,3 +240,73 @@ def _placeholder_source_lines(page) -> list[int]:
     except (OSError, TypeError):
         return []
     return [number for number, _, _, _ in placeholders(text.split("\n"))]
+
+
+# Where the pictograms go in the built site (relative to docs/), one per number filled in.
+IMAGES = "assets/images/frequencies"
+
+
+# --- Drawing --------------------------------------------------------------
+
+# One colour with at least 4:1 contrast against both the light page (#ffffff)
+# and Material's dark "slate" page (#1e2129), since an <img> cannot follow the
+# reader's scheme; filled and outlined figures differ in shape, not colour alone.
+COLOUR = "#5b7bd5"
+CELL = 12  # each person sits in a 12 x 12 square, 10 to a row
+SIZE = 10 * CELL
+DISPLAY = 144  # width and height on the page, in CSS pixels
+_PERSON = '<circle cx="6" cy="3.2" r="2.3"/><path d="M2.2 11.2V8.9a3.8 3.8 0 0 1 7.6 0v2.3z"/>'
+
+
+def image_name(filled: int) -> str:
+    return f"{IMAGES}/{filled}-of-100.svg"
+
+
+def alt_text(filled: int) -> str:
+    return f"{filled} of 100 people filled in, {100 - filled} outlined"
+
+
+def svg(filled: int) -> str:
+    """100 people in rows of 10, the first ``filled`` solid, the rest outlined; titled for screen readers."""
+    people = []
+    for index in range(100):
+        row, column = divmod(index, 10)
+        kind = "filled" if index < filled else "empty"
+        people.append(f'<use href="#{kind}" x="{column * CELL}" y="{row * CELL}"/>')
+    title = f"{filled} of 100 people"
+    description = (
+        f"A grid of 100 figures of people, 10 to a row: the first {filled} are filled in, "
+        f"the other {100 - filled} are outlines."
+    )
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="-1 -1 {SIZE + 2} {SIZE + 2}" '
+        f'width="{DISPLAY}" height="{DISPLAY}" role="img" aria-labelledby="title desc">\n'
+        f'<title id="title">{title}</title>\n<desc id="desc">{description}</desc>\n'
+        f'<defs>\n<g id="filled" fill="{COLOUR}" stroke="{COLOUR}" stroke-width="0.8">{_PERSON}</g>\n'
+        f'<g id="empty" fill="none" stroke="{COLOUR}" stroke-width="1.1">{_PERSON}</g>\n</defs>\n'
+        + "\n".join(people)
+        + "\n</svg>\n"
+    )
+
+
+# --- Writing --------------------------------------------------------------
+
+def sentence(entry: Entry) -> str:
+    """'About 16 out of 100 people in the IMLYGIC group had ... That is 48 of 295 people (16.3%).'"""
+    what = " ".join(str(entry.fields["what"]).split()).rstrip(".")
+    group = " ".join(str(entry.fields["group"]).split())
+    first = f"About {entry.out_of_100} out of 100 people {group} {what}."
+    numerator, denominator = entry.fields.get("numerator"), entry.fields.get("denominator")
+    printed = entry.fields["percentage"]
+    if numerator is not None and denominator:
+        second = f"That is {numerator} of {denominator} people ({printed})."
+    elif denominator:
+        second = f"That is {printed} of {denominator} people."
+    else:
+        second = f"That is {printed}."
+    return f"{first} {second}"
+
+
+def figure_id(entry_id: str) -> str:
+    """The id of the figure on the page, to link to it (and for the checks to find it)."""
+    return f"frequency-{entry_id}"

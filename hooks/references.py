@@ -5,8 +5,11 @@ marker line where the list goes:
 
     <!-- references: rendered from data/references.yml by hooks/references.py -->
 
-After the build, references.bib and references.ris are written next to the
-site's pages, for reference managers (Zotero, EndNote, Mendeley):
+The file is read, and judged against schemas/references.schema.json, by
+sitecheck/data/references.py; what breaks a rule is logged as a warning
+naming the file and line, so `mkdocs build --strict` fails on it. After the
+build, references.bib and references.ris are written next to the site's
+pages, for reference managers (Zotero, EndNote, Mendeley):
 
     @article{andtbacka-2015,
       author = {Andtbacka, RHI and Kaufman, HL and Collichio, F and others},
@@ -17,14 +20,24 @@ site's pages, for reference managers (Zotero, EndNote, Mendeley):
 from __future__ import annotations
 
 import datetime
+import logging
 import pathlib
 
 import _generated
-import _references
+
+from sitecheck.data import references
+from sitecheck.data.references import Group, Source
+
+log = logging.getLogger("mkdocs.hooks.references")
 
 PAGE = "references.md"
 MARKER = "<!-- references: rendered from data/references.yml by hooks/references.py -->"
-BIBTEX_TYPES = {"article": "article", "abstract": "inproceedings", "report": "techreport"}
+# The record type of each `type` of schemas/references.schema.json (tests/test_bibliography.py
+# checks that both lists name every type the schema allows, and no other).
+BIBTEX_TYPES = {
+    "article": "article", "abstract": "inproceedings", "report": "techreport",
+    "webpage": "misc", "registry": "misc", "news": "misc", "press-release": "misc",
+}
 RIS_TYPES = {"article": "JOUR", "abstract": "ABST", "report": "RPRT", "webpage": "ELEC", "registry": "DBASE", "news": "NEWS", "press-release": "PRESS"}
 
 
@@ -42,7 +55,7 @@ def _long_date(value) -> str:
     return f"{date.day} {date:%B %Y}"
 
 
-def _source_line(entry: dict) -> str:
+def _source_line(entry: Source) -> str:
     """*Journal* 2015;33(25):2780–2788, or the organisation, site and date."""
     parts = []
     if entry.get("organisation"):
@@ -63,18 +76,18 @@ def _source_line(entry: dict) -> str:
     return " ".join(parts)
 
 
-def render_markdown(groups: list[dict]) -> str:
+def render_markdown(groups: tuple[Group, ...]) -> str:
     lines = []
     for group in groups:
-        lines += [f"## {group['title']} {{ #{group['id']} }}", ""]
-        if group.get("intro"):
-            lines += [" ".join(str(group["intro"]).split()), ""]
-        for entry in group["entries"]:
-            authors = _references.author_line(entry)
-            head = authors if authors else f"{entry['title']}."
-            item = [f"- **{head}**{{ #{entry['key']} }}"]
+        lines += [f"## {group.title} {{ #{group.id} }}", ""]
+        if group.intro:
+            lines += [" ".join(group.intro.split()), ""]
+        for entry in group.sources:
+            authors = entry.author_line
+            head = authors if authors else f"{entry.title}."
+            item = [f"- **{head}**{{ #{entry.key} }}"]
             if authors:
-                item.append(f"  {entry['title']}.")
+                item.append(f"  {entry.title}.")
             if _source_line(entry):
                 item.append(f"  {_source_line(entry)}")
             if entry.get("doi"):
@@ -85,7 +98,7 @@ def render_markdown(groups: list[dict]) -> str:
                 item.append(f"  Read on {_long_date(entry['accessed'])}.")
             if entry.get("note"):
                 item.append(f"  {' '.join(str(entry['note']).split())}")
-            item.append(f"  `{entry['key']}`")
+            item.append(f"  `{entry.key}`")
             lines += item
         lines.append("")
     return "\n".join(lines)
@@ -101,12 +114,12 @@ def _bibtex_name(name: str) -> str:
     return f"{surname}, {suffix}, {initials}" if suffix else f"{surname}, {initials}"
 
 
-def render_bibtex(entries: list[dict]) -> str:
+def render_bibtex(entries: list[Source]) -> str:
     records = []
     for entry in entries:
         fields = {
-            "author": " and ".join([_bibtex_name(n) for n in entry.get("authors") or []] + (["others"] if entry.get("et_al") else [])),
-            "title": "{" + entry["title"] + "}",
+            "author": " and ".join([_bibtex_name(n) for n in entry.authors] + (["others"] if entry.et_al else [])),
+            "title": "{" + entry.title + "}",
             "journal" if entry.get("type") == "article" else "howpublished": entry.get("container", ""),
             "organization": entry.get("organisation", ""),
             "year": str(entry.get("year", "")),
@@ -114,21 +127,21 @@ def render_bibtex(entries: list[dict]) -> str:
             "number": str(entry.get("issue", "")),
             "pages": str(entry.get("pages", "")).replace("–", "--"),
             "doi": entry.get("doi", ""),
-            "url": entry.get("url") or _references.address(entry),
+            "url": entry.get("url") or entry.address,
             "urldate": str(entry.get("accessed", "")),
             "note": " ".join(str(entry.get("note", "")).split()),
         }
         body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields.items() if value)
-        records.append(f"@{BIBTEX_TYPES.get(entry.get('type'), 'misc')}{{{entry['key']},\n{body}\n}}")
+        records.append(f"@{BIBTEX_TYPES.get(entry.get('type'), 'misc')}{{{entry.key},\n{body}\n}}")
     return "\n\n".join(records) + "\n"
 
 
-def render_ris(entries: list[dict]) -> str:
+def render_ris(entries: list[Source]) -> str:
     records = []
     for entry in entries:
-        lines = [f"TY  - {RIS_TYPES.get(entry.get('type'), 'GEN')}", f"ID  - {entry['key']}"]
-        lines += [f"AU  - {name}" for name in entry.get("authors") or []]
-        lines.append(f"TI  - {entry['title']}")
+        lines = [f"TY  - {RIS_TYPES.get(entry.get('type'), 'GEN')}", f"ID  - {entry.key}"]
+        lines += [f"AU  - {name}" for name in entry.authors]
+        lines.append(f"TI  - {entry.title}")
         for tag, field in [("T2", "container"), ("PB", "organisation"), ("PY", "year"), ("VL", "volume"), ("IS", "issue"), ("DO", "doi")]:
             if entry.get(field):
                 lines.append(f"{tag}  - {entry[field]}")
@@ -137,7 +150,7 @@ def render_ris(entries: list[dict]) -> str:
             lines.append(f"SP  - {start}")
             if end:
                 lines.append(f"EP  - {end}")
-        lines.append(f"UR  - {entry.get('url') or _references.address(entry)}")
+        lines.append(f"UR  - {entry.get('url') or entry.address}")
         if entry.get("accessed"):
             lines.append(f"Y2  - {entry['accessed']}")
         if entry.get("note"):
@@ -147,13 +160,21 @@ def render_ris(entries: list[dict]) -> str:
     return "\n\n".join(records) + "\n"
 
 
+def _read(config) -> references.Bibliography:
+    return references.read(pathlib.Path(config["config_file_path"]).parent)
+
+
+def on_pre_build(config, **kwargs):
+    for problem in _read(config).problems:
+        log.warning(str(problem))
+
+
 def on_page_markdown(markdown, page, config, **kwargs):
-    root = pathlib.Path(config["config_file_path"]).parent
-    return _generated.fill(markdown, page, PAGE, MARKER, lambda: render_markdown(_references.load(root)))
+    return _generated.fill(markdown, page, PAGE, MARKER, lambda: render_markdown(_read(config).groups))
 
 
 def on_post_build(config, **kwargs):
-    entries = _references.entries(_references.load(pathlib.Path(config["config_file_path"]).parent))
+    entries = _read(config).sources
     site = pathlib.Path(config["site_dir"])
     (site / "references.bib").write_text(render_bibtex(entries), encoding="utf-8")
     (site / "references.ris").write_text(render_ris(entries), encoding="utf-8")

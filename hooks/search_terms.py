@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 import pathlib
 
-import _search_terms
+from sitecheck.data import search_terms as _search_terms
 
 
 def on_post_build(config, **kwargs):

@@ -19,7 +19,7 @@ from __future__ import annotations
 import pathlib
 import re
 
-import _references
+from sitecheck.data import references
 
 CITED_KEY = re.compile(r"references\.md#([a-z0-9-]+)")
 # Pages about IMLYGIC itself (rather than the field, the site or the glossary).
@@ -28,9 +28,17 @@ DRUG_PAGES = ("index.md", "imlygic/", "mechanism-of-action.md", "clinical-use/",
 _sources: dict[str, dict[str, str]] = {}
 
 
+def creative_work(source: references.Source) -> dict[str, str]:
+    work = {"@type": "CreativeWork", "name": source.title, "url": source.address}
+    if source.authors:
+        work["author"] = source.author_line.rstrip(".")
+    return work
+
+
 def on_pre_build(config, **kwargs):
     _sources.clear()
-    _sources.update(_references.read(pathlib.Path(config["config_file_path"]).parent))
+    bibliography = references.read(pathlib.Path(config["config_file_path"]).parent)
+    _sources.update({key: creative_work(source) for key, source in bibliography.by_key.items()})
 
 
 def on_page_markdown(markdown, page, **kwargs):

@@ -17,7 +17,7 @@ import sys
 import urllib.error
 import urllib.request
 
-from sitecheck.citations import BIBLIOGRAPHY
+from sitecheck.data import references
 from sitecheck.external_links import DOI_RESOLVER, addresses, bibliography_addresses, bibliography_dois
 from sitecheck.project import Project
 
@@ -62,7 +62,7 @@ def targets(project: Project) -> dict[str, list[str]]:
     for page, line, address in addresses(project):
         found.setdefault(address, []).append(f"{page.source}:{line}")
     for line, address in [*bibliography_addresses(project), *bibliography_dois(project)]:
-        found.setdefault(address, []).append(f"{BIBLIOGRAPHY}:{line}")
+        found.setdefault(address, []).append(f"{references.PATH}:{line}")
     return found
 
 

@@ -13,7 +13,8 @@ from .project import Problem, Project
 
 # "Doc file 'clinical-use/index.md' contains a link 'x.md', but ..."
 DOC_FILE = re.compile(r"Doc file '([^']+)'")
-FILE_FIRST = re.compile(r"^(?P<file>[\w./-]+\.(?:yml|yaml|md)): ")
+# A hook's own message, naming its file first: "data/claims.yml: ..." or "data/claims.yml:12: ...".
+FILE_FIRST = re.compile(r"^(?P<file>[\w./-]+\.(?:yml|yaml|md))(?::(?P<line>\d+))?: ")
 LINK_IN_MESSAGE = re.compile(r"contains a link '([^']+)'")
 
 
@@ -48,9 +49,13 @@ def check(project: Project, result: Build) -> list[Problem]:
         message = warning.split("-", 1)[-1].strip()
         page_match = DOC_FILE.search(warning)
         if not page_match:
-            # Hooks name their own file first ("data/claims.yml: entry 3 ...").
+            # Hooks name their own file first ("data/claims.yml:12: claim ...").
             own_file = FILE_FIRST.match(message)
-            problems.append(Problem(own_file["file"] if own_file else "mkdocs.yml", None, f"MkDocs warns: {message}"))
+            if own_file:
+                line = int(own_file["line"]) if own_file["line"] else None
+                problems.append(Problem(own_file["file"], line, f"MkDocs warns: {message[own_file.end():] if line else message}"))
+            else:
+                problems.append(Problem("mkdocs.yml", None, f"MkDocs warns: {message}"))
             continue
         source = page_match.group(1)
         line = None

@@ -2,8 +2,8 @@
 
 The bibliography's addresses (data/references.yml) are links out too: each entry's
 `url` is held to the same rule, at its own line. Its DOIs are checked for their
-form by the citation rule (citations.py); `make linkcheck` asks both whether they
-still answer.
+form by the bibliography's schema (schemas/references.schema.json); `make linkcheck`
+asks both whether they still answer.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import urllib.parse
 
-from .citations import BIBLIOGRAPHY, sources
+from .data import references
 from .markdown_text import source_lines
 from .project import Problem, Project
 
@@ -35,16 +35,16 @@ def addresses(project: Project):
 
 def bibliography_addresses(project: Project):
     """(line, address) for every `url` in data/references.yml, the line from the YAML parser."""
-    for source in sources(project):
-        if source.entry.get("url") is not None:
-            yield source.line_of("url"), str(source.entry["url"])
+    for source in references.read(project.root).sources:
+        if source.get("url") is not None:
+            yield source.line_of("url"), str(source["url"])
 
 
 def bibliography_dois(project: Project):
     """(line, https://doi.org/ address) for every `doi` in data/references.yml."""
-    for source in sources(project):
-        if source.entry.get("doi") is not None:
-            yield source.line_of("doi"), DOI_RESOLVER + urllib.parse.quote(str(source.entry["doi"]).strip(), safe="/:;()._-")
+    for source in references.read(project.root).sources:
+        if source.get("doi") is not None:
+            yield source.line_of("doi"), DOI_RESOLVER + urllib.parse.quote(str(source["doi"]).strip(), safe="/:;()._-")
 
 
 def problems_with(file: str, line: int | None, address: str) -> list[Problem]:
@@ -70,5 +70,5 @@ def check(project: Project) -> list[Problem]:
     for page, number, address in addresses(project):
         problems += problems_with(page.source, number, address)
     for number, address in bibliography_addresses(project):
-        problems += problems_with(BIBLIOGRAPHY, number, address)
+        problems += problems_with(references.PATH, number, address)
     return problems

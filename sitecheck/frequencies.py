@@ -28,11 +28,11 @@ import posixpath
 import re
 import xml.etree.ElementTree as ElementTree
 
-import _frequencies
 from bs4 import BeautifulSoup
 
 from .built_site import html_path
 from .citations import reference_entries
+from .data import frequencies as _frequencies
 from .project import Page, Problem, Project
 from .readability import MAX_GRADE, grade, is_for_patients
 

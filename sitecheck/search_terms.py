@@ -14,8 +14,7 @@ from __future__ import annotations
 import json
 import pathlib
 
-import _search_terms
-
+from .data import search_terms as _search_terms
 from .project import Problem, Project
 
 SEARCH_INDEX = "search/search_index.json"
@@ -42,7 +41,7 @@ def check(project: Project, site_dir: pathlib.Path) -> list[Problem]:
 
     try:
         terms = _search_terms.Terms(_search_terms.parse(project.text(source)), separator(project))
-    except ValueError as error:  # _data.Malformed, YAML syntax errors included: (line, message)
+    except ValueError as error:  # _yaml.Malformed, YAML syntax errors included: (line, message)
         line, message = error.args
         return [problem(line, message)]
 

@@ -130,8 +130,8 @@ def test_the_query_table_expects_one_page_for_every_form_of_a_word():
     for forms in SAME_THING:
         pages = {form: expected[form] for form in forms}
         assert len(set(pages.values())) == 1, pages
-    import _search_terms
     from conftest import ROOT
+    from sitecheck.data import search_terms as _search_terms
 
     groups = _search_terms.parse((ROOT / _search_terms.DATA).read_text(encoding="utf-8"))
     kinds = {group.kind for group in groups for forms in SAME_THING if sum(t.text in forms for t in group.terms) >= 2}

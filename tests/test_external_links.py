@@ -4,11 +4,11 @@ Whether they still answer is checked by `make linkcheck`, which needs the networ
 """
 
 import pytest
-import yaml
 
 import check_external_links
 from conftest import line_of, messages, report
 from sitecheck import external_links
+from sitecheck.data import references
 
 PAGE = "docs/about/index.md"
 BIBLIOGRAPHY = "data/references.yml"
@@ -51,9 +51,9 @@ def test_fault_bibliography_address(broken, address, expected):
 def test_link_check_asks_every_bibliography_address_and_doi(project):
     """What `make linkcheck` would ask (it is never run here: it needs the network)."""
     found = check_external_links.targets(project)
-    entries = [entry for group in yaml.safe_load(project.text(BIBLIOGRAPHY))["groups"] for entry in group["entries"]]
-    urls = {entry["url"] for entry in entries if "url" in entry}
-    dois = {f"https://doi.org/{entry['doi']}" for entry in entries if "doi" in entry}
+    sources = references.read(project.root).sources
+    urls = {source["url"] for source in sources if source.get("url")}
+    dois = {f"https://doi.org/{source['doi']}" for source in sources if source.get("doi")}
     assert urls and dois
     assert urls <= set(found), sorted(urls - set(found))
     assert dois <= set(found), sorted(dois - set(found))

@@ -8,11 +8,11 @@ import xml.etree.ElementTree as ElementTree
 import pytest
 from bs4 import BeautifulSoup
 
-import _frequencies  # hooks/_frequencies.py
 import frequencies as frequencies_hook  # hooks/frequencies.py
 from conftest import line_of, messages, report
 from sitecheck import build as build_check
 from sitecheck import frequencies
+from sitecheck.data import frequencies as _frequencies
 
 DATA = frequencies.DATA
 OPTIM = "docs/clinical-trials/optim.md"
@@ -81,7 +81,7 @@ def test_footnotes_link_to_the_references_page(site):
 
 
 def test_every_pictogram_is_valid_svg_with_a_title(site):
-    files = sorted((site.root / _frequencies.IMAGES).glob("*.svg"))
+    files = sorted((site.root / frequencies_hook.IMAGES).glob("*.svg"))
     assert files, "no pictograms were written into the site"
     for path in files:
         root = ElementTree.fromstring(path.read_bytes())
@@ -218,7 +218,7 @@ def test_fault_pictogram_without_text_alternative(project, built_copy):
 
 
 def test_fault_pictogram_file_broken_or_miscounted(project, built_copy):
-    folder = built_copy / _frequencies.IMAGES
+    folder = built_copy / frequencies_hook.IMAGES
     edit(folder / "2-of-100.svg", "<title", "<titel")
     edit(folder / "26-of-100.svg", '<use href="#empty"', '<use href="#filled"')
     found = messages(frequencies.check_built(project, built_copy))

@@ -4,9 +4,9 @@ import json
 
 import pytest
 
-import _search_terms
 from conftest import messages, report
 from sitecheck import search_terms
+from sitecheck.data import search_terms as _search_terms
 
 DATA = "data/search-terms.yml"
 

@@ -20,7 +20,7 @@ import re
 
 import yaml
 
-import _data
+from . import _yaml
 
 DATA = "data/search-terms.yml"
 KINDS = ("spelling", "abbreviation", "name", "register")
@@ -134,9 +134,9 @@ def unmarked(text: str) -> str:
 
 
 def parse(text: str) -> list[Group]:
-    """The groups of the file's ``text``, with line numbers. Raises ValueError (_data.Malformed) on a malformed file."""
+    """The groups of the file's ``text``, with line numbers. Raises ValueError (_yaml.Malformed) on a malformed file."""
     groups = []
-    for node in _data.mapping_items(text, "groups", "group"):
+    for node in _yaml.mapping_items(_yaml.parse(text), "groups", "group"):
         line = node.start_mark.line + 1
         fields = {key.value: value for key, value in node.value}
         unknown = sorted(set(fields) - {"kind", "terms"})

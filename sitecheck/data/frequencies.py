@@ -1,9 +1,9 @@
 """data/frequencies.yml, the site's natural frequencies, as the hook and the checks read it.
 
 One reader for the hook that draws them into pages (hooks/frequencies.py) and
-for the checks (sitecheck/frequencies.py). Each figure is typed once, in
-the data file, with the line of every field taken from the YAML parser
-(yaml.compose), so a message can point at it:
+for the checks (sitecheck/frequencies.py), with the rules of the file. Each
+figure is typed once, in the data file, with the line of every field taken
+from the YAML parser (yaml.compose), so a message can point at it:
 
     - id: optim-drr-imlygic
       group: in the IMLYGIC group
@@ -18,10 +18,9 @@ A page shows figures with one marker line, naming one or more entries:
 
     <!-- frequencies: optim-drr-imlygic optim-drr-gmcsf -->
 
-which becomes, for each entry, "About 16 out of 100 people in the IMLYGIC
-group had ... That is 48 of 295 people (16.3%)." with a footnote to the
-source, and a pictogram of 100 people with 16 filled in (an SVG file written
-into the site at assets/images/frequencies/16-of-100.svg).
+which hooks/frequencies.py turns, for each entry, into "About 16 out of 100
+people in the IMLYGIC group had ... That is 48 of 295 people (16.3%)." with a
+footnote to the source, and a pictogram of 100 people with 16 filled in.
 """
 
 from __future__ import annotations
@@ -31,9 +30,7 @@ import decimal
 import re
 from collections.abc import Iterator
 
-import yaml
-
-import _data
+from . import _yaml
 
 DATA = "data/frequencies.yml"
 REQUIRED = ("id", "group", "what", "percentage", "source", "section")
@@ -46,24 +43,12 @@ MARKER = re.compile(r"^<!--\s*frequencies:\s*(.*?)\s*-->\s*$")
 MARKER_LIKE = re.compile(r"^\s*<!--\s*frequenc", re.I)
 FENCE = re.compile(r"^\s*(```|~~~)")
 
-# Where the pictograms go in the built site (relative to docs/), one per number filled in.
-IMAGES = "assets/images/frequencies"
-# The rendered sentence starts so; the checks read N back from it.
-SENTENCE = re.compile(r"^About (\d+) out of 100 people\b")
-
 
 @dataclasses.dataclass(frozen=True)
-class Entry:
-    fields: dict
-    line: int  # of the entry's first field, 1-based
-    field_lines: dict[str, int]
-
+class Entry(_yaml.Item):
     @property
     def id(self) -> str:
         return str(self.fields.get("id", ""))
-
-    def line_of(self, field: str) -> int:
-        return self.field_lines.get(field, self.line)
 
     @property
     def decimal(self) -> decimal.Decimal | None:
@@ -92,23 +77,14 @@ def percent_of(numerator: int, denominator: int, decimals: int) -> decimal.Decim
     return exact.quantize(decimal.Decimal(1).scaleb(-decimals), rounding=decimal.ROUND_HALF_UP)
 
 
-Malformed = _data.Malformed
-
-
-def _value(node):
-    """A composed YAML node as plain data (the node's own tags resolved as SafeLoader would)."""
-    return yaml.SafeLoader(yaml.serialize(node)).get_single_data() if node is not None else None
+Malformed = _yaml.Malformed
 
 
 def parse(text: str) -> list[Entry]:
     """The entries of the file's ``text``, each with the line of its fields. Raises Malformed."""
-    entries = []
-    for item in _data.mapping_items(text, "frequencies", "entry"):
-        line = item.start_mark.line + 1
-        fields = {key.value: _value(value) for key, value in item.value}
-        field_lines = {key.value: key.start_mark.line + 1 for key, _ in item.value}
-        entries.append(Entry(fields, line, field_lines))
-    return entries
+    document = _yaml.parse(text)
+    _yaml.mapping_items(document, "frequencies", "entry")  # a list of mappings, or Malformed
+    return [Entry.of(fields, node) for fields, node in _yaml.listed(document.data, document.root, "frequencies")]
 
 
 def problems(entries: list[Entry], source_keys: set[str]) -> list[tuple[int, str]]:
@@ -203,69 +179,3 @@ def markers(lines: list[str]) -> Iterator[tuple[int, list[str] | None, str]]:
             yield number, ids or None, line
         elif MARKER_LIKE.match(line):
             yield number, None, line
-
-
-# --- Drawing --------------------------------------------------------------
-
-# One colour with at least 4:1 contrast against both the light page (#ffffff)
-# and Material's dark "slate" page (#1e2129), since an <img> cannot follow the
-# reader's scheme; filled and outlined figures differ in shape, not colour alone.
-COLOUR = "#5b7bd5"
-CELL = 12  # each person sits in a 12 x 12 square, 10 to a row
-SIZE = 10 * CELL
-DISPLAY = 144  # width and height on the page, in CSS pixels
-_PERSON = '<circle cx="6" cy="3.2" r="2.3"/><path d="M2.2 11.2V8.9a3.8 3.8 0 0 1 7.6 0v2.3z"/>'
-
-
-def image_name(filled: int) -> str:
-    return f"{IMAGES}/{filled}-of-100.svg"
-
-
-def alt_text(filled: int) -> str:
-    return f"{filled} of 100 people filled in, {100 - filled} outlined"
-
-
-def svg(filled: int) -> str:
-    """100 people in rows of 10, the first ``filled`` solid, the rest outlined; titled for screen readers."""
-    people = []
-    for index in range(100):
-        row, column = divmod(index, 10)
-        kind = "filled" if index < filled else "empty"
-        people.append(f'<use href="#{kind}" x="{column * CELL}" y="{row * CELL}"/>')
-    title = f"{filled} of 100 people"
-    description = (
-        f"A grid of 100 figures of people, 10 to a row: the first {filled} are filled in, "
-        f"the other {100 - filled} are outlines."
-    )
-    return (
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="-1 -1 {SIZE + 2} {SIZE + 2}" '
-        f'width="{DISPLAY}" height="{DISPLAY}" role="img" aria-labelledby="title desc">\n'
-        f'<title id="title">{title}</title>\n<desc id="desc">{description}</desc>\n'
-        f'<defs>\n<g id="filled" fill="{COLOUR}" stroke="{COLOUR}" stroke-width="0.8">{_PERSON}</g>\n'
-        f'<g id="empty" fill="none" stroke="{COLOUR}" stroke-width="1.1">{_PERSON}</g>\n</defs>\n'
-        + "\n".join(people)
-        + "\n</svg>\n"
-    )
-
-
-# --- Writing --------------------------------------------------------------
-
-def sentence(entry: Entry) -> str:
-    """'About 16 out of 100 people in the IMLYGIC group had ... That is 48 of 295 people (16.3%).'"""
-    what = " ".join(str(entry.fields["what"]).split()).rstrip(".")
-    group = " ".join(str(entry.fields["group"]).split())
-    first = f"About {entry.out_of_100} out of 100 people {group} {what}."
-    numerator, denominator = entry.fields.get("numerator"), entry.fields.get("denominator")
-    printed = entry.fields["percentage"]
-    if numerator is not None and denominator:
-        second = f"That is {numerator} of {denominator} people ({printed})."
-    elif denominator:
-        second = f"That is {printed} of {denominator} people."
-    else:
-        second = f"That is {printed}."
-    return f"{first} {second}"
-
-
-def figure_id(entry_id: str) -> str:
-    """The id of the figure on the page, to link to it (and for the checks to find it)."""
-    return f"frequency-{entry_id}"
