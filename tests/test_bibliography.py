@@ -114,6 +114,12 @@ SCHEMA_FAULTS = {
         (*ARTICLE, "accessed: 2026-02-30"), "9: source 'smith-2020': accessed '2026-02-30' must be a real date written YYYY-MM-DD"),
     "unknown-field": (
         (*ARTICLE, "journal: J Clin Oncol"), "9: source 'smith-2020' has an unknown field 'journal'; allowed: key, type, title"),
+    "empty-author-list": (
+        (*ARTICLE, "authors: []"),
+        "9: source 'smith-2020': authors is an empty list; leave 'authors' out when the source names no person"),
+    "et-al-false": (
+        (*ARTICLE, "et_al: false"),
+        "9: source 'smith-2020': et_al is false; leave 'et_al' out unless the source has more authors than those listed"),
     "field-given-twice": (
         (*ARTICLE, "title: Another title"),
         "9: 'title' is given twice in one mapping, at lines 7 and 9; the second would silently replace the first: keep one"),

@@ -234,6 +234,8 @@ def _explain(error: jsonschema.ValidationError, document: Document, rules: Rules
         )
     if error.validator == "pattern" and schema.get("patternErrorMessage"):
         return document.line(path), f"{owner}: {field} '{value}' {schema['patternErrorMessage']}"
+    if error.validator in ("minItems", "const") and schema.get("errorMessage"):
+        return document.line(path), f"{owner}: {field} {schema['errorMessage']}"
     if error.validator == "format" and error.validator_value == "date":
         return document.line(path), f"{owner}: {field} '{value}' {DATE_FIX}"
     where = f"{owner}: {field}" if field else owner
