@@ -60,7 +60,7 @@ $(INSTALLED): requirements.lock
 # On demand, never in CI: build time, page weight and Lighthouse against the
 # budgets in benchmarks/budgets.json (benchmarks/README.md). About 10 minutes.
 benchmark: $(INSTALLED)
-	$(BIN)/python benchmarks/run.py $(BENCHMARK_ARGS)
+	$(BIN)/python -m benchmarks $(BENCHMARK_ARGS)
 
 # Opt-in, needs the network: do the external links still answer?
 linkcheck: $(INSTALLED)

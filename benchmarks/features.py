@@ -12,7 +12,7 @@ Two ways of measuring, depending on what a feature is:
 
 Weights here are read from disk, not from a browser: a page's HTML plus every
 local file it names (stylesheets, scripts, images, the search worker and index),
-each gzip-compressed. run.py's browser-measured table stays the reference.
+each gzip-compressed. The browser-measured table (weight.py) stays the reference.
 """
 
 from __future__ import annotations
@@ -23,6 +23,13 @@ import re
 import statistics
 
 from bs4 import BeautifulSoup
+
+from sitecheck.project import Project
+
+from . import ROOT
+from .common import gz_size, log, nav_url_paths, site_prefix, summary
+from .timing import timed_build
+from .weight import local_file, referenced_assets
 
 
 @dataclasses.dataclass
@@ -70,7 +77,7 @@ def page_html(site_dir: pathlib.Path, url_path: str) -> str:
     return (site_dir / url_path / "index.html").read_text(encoding="utf-8")
 
 
-def static_weights(site_dir: pathlib.Path, pages: list[str], site_url_path: str, referenced_assets, local_file, gz_size) -> dict:
+def static_weights(site_dir: pathlib.Path, pages: list[str], site_url_path: str) -> dict:
     """Per page: gzip bytes of the HTML and everything it names, and how many files."""
     base = "http://benchmark.invalid" + site_url_path
     weights, requests = [], []
@@ -92,7 +99,7 @@ def static_weights(site_dir: pathlib.Path, pages: list[str], site_url_path: str,
     }
 
 
-def html_share(site_dir: pathlib.Path, pages: list[str], selectors: list[str], gz_size) -> int:
+def html_share(site_dir: pathlib.Path, pages: list[str], selectors: list[str]) -> int:
     """Median over pages of the gzip bytes the feature's elements add to the page's HTML."""
     shares = []
     for url_path in pages:
@@ -104,3 +111,53 @@ def html_share(site_dir: pathlib.Path, pages: list[str], selectors: list[str], g
             element.decompose()
         shares.append(before - gz_size(str(soup).encode()) if found else 0)
     return round(statistics.median(shares))
+
+
+def build_with_and_without(runs: int, work: pathlib.Path) -> tuple[dict, dict]:
+    """Build the site and each copy of mkdocs.yml without one feature, alternately; build seconds and site folder of each.
+
+    Keys: "site", or the feature's index in FEATURES. Not strict: a feature
+    switched off may leave a link to what it made (the feed).
+    """
+    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    configs = {"site": ROOT / "mkdocs.yml"}
+    sites = {"site": work / "feature-site-site"}
+    try:
+        for number, feature in enumerate(FEATURES):
+            if feature.config_off:
+                configs[number] = ROOT / f"mkdocs.benchmark-feature-{number}.yml"
+                configs[number].write_text(config_without(text, feature), encoding="utf-8")
+                sites[number] = work / f"feature-site-{number}"
+        times: dict = {key: [] for key in configs}
+        for key, path in configs.items():  # warm-up
+            timed_build(path, sites[key], strict=False)
+        for run in range(runs):
+            for key, path in configs.items():
+                times[key].append(timed_build(path, sites[key], strict=False))
+            log(f"feature costs: build round {run + 1}/{runs} done")
+    finally:
+        for key, path in configs.items():
+            if key != "site":
+                path.unlink(missing_ok=True)
+    return times, sites
+
+
+def measure_feature_costs(runs: int, work: pathlib.Path, project: Project) -> dict:
+    """Build time and weight of the site with and without each feature."""
+    pages = nav_url_paths(project)
+    times, sites = build_with_and_without(runs, work)
+    site = static_weights(sites["site"], pages, site_prefix(project))
+    rows = []
+    for number, feature in enumerate(FEATURES):
+        row = {"item": feature.item, "feature": feature.name, "note": feature.note}
+        if number in sites:
+            without = static_weights(sites[number], pages, site_prefix(project))
+            row["build_seconds"] = round(statistics.median(times["site"]) - statistics.median(times[number]), 3)
+            row["page_gzip_bytes"] = round(site["median_page_gzip_bytes"] - without["median_page_gzip_bytes"])
+            row["requests"] = site["median_requests"] - without["median_requests"]
+            row["search_index_gzip_bytes"] = site["search_index_gzip_bytes"] - without["search_index_gzip_bytes"]
+        if feature.selectors:
+            row["page_gzip_bytes"] = html_share(sites["site"], pages, feature.selectors)
+            row["measured_in_html"] = True
+        rows.append(row)
+    return {"site_build_seconds": summary(times["site"]), "site": site, "features": rows}

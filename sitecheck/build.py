@@ -17,6 +17,15 @@ DOC_FILE = re.compile(r"Doc file '([^']+)'")
 FILE_FIRST = re.compile(r"^(?P<file>[\w./-]+\.(?:yml|yaml|md))(?::(?P<line>\d+))?: ")
 LINK_IN_MESSAGE = re.compile(r"contains a link '([^']+)'")
 
+# As the Makefile sets them: Material 9.8 prints an end-of-life banner about
+# MkDocs 2 on every build, and some plugin releases print a similar one.
+QUIET_BANNERS = {"NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
+
+
+def mkdocs_environment(extra: dict | None = None) -> dict:
+    """The environment MkDocs runs in (tests, benchmark): this process's, without the banners, plus ``extra``."""
+    return {**os.environ, **QUIET_BANNERS, **(extra or {})}
+
 
 @dataclasses.dataclass
 class Build:
@@ -37,8 +46,7 @@ def build(root: pathlib.Path, site_dir: pathlib.Path, strict: bool = True, env: 
     command = [sys.executable, "-m", "mkdocs", "build", "--clean", "--site-dir", str(site_dir)]
     if strict:
         command.append("--strict")
-    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true", **(env or {})}
-    completed = subprocess.run(command, cwd=root, env=environment, capture_output=True, text=True)
+    completed = subprocess.run(command, cwd=root, env=mkdocs_environment(env), capture_output=True, text=True)
     return Build(completed.returncode, completed.stdout + completed.stderr, pathlib.Path(site_dir))
 
 

@@ -18,6 +18,11 @@ def html_path(page_path: str) -> str:
     return f"{stem}/index.html"
 
 
+def url_path(page_path: str) -> str:
+    """docs/a/b.md -> 'a/b/'; docs/a/index.md -> 'a/'; docs/index.md -> '' (relative to the site's address)."""
+    return html_path(page_path).removesuffix("index.html")
+
+
 class BuiltSite:
     def __init__(self, project: Project, site_dir: pathlib.Path):
         self.project = project

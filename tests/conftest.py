@@ -2,16 +2,10 @@
 
 from __future__ import annotations
 
-import contextlib
-import functools
-import io
-import http.server
 import os
 import pathlib
 import re
 import shutil
-import threading
-import urllib.parse
 
 import pytest
 
@@ -19,6 +13,7 @@ from sitecheck import build as build_check
 from sitecheck.browser import CHROMIUM_ARGS, CHROMIUM_CANDIDATES, chromium_path
 from sitecheck.built_site import BuiltSite
 from sitecheck.project import Project
+from sitecheck.server import serving
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 # What a build needs; copied into a temporary folder for each fault test.
@@ -150,64 +145,9 @@ def chromium():
         browser.close()
 
 
-class _SiteHandler(http.server.SimpleHTTPRequestHandler):
-    """Serves the built site under site_url's path, quietly.
-
-    Material's instant navigation follows only links it finds in sitemap.xml,
-    matched on protocol, host, port and path. Like `mkdocs serve`, this server
-    therefore presents the sitemap with its own origin in place of site_url's.
-    """
-
-    prefix = "/"
-    published_origin = ""
-
-    def send_head(self):
-        if not self.path.split("?")[0].endswith("/sitemap.xml"):
-            return super().send_head()
-        path = pathlib.Path(self.translate_path(self.path.split("?")[0]))
-        if not path.is_file():
-            return super().send_head()
-        local_origin = f"http://{self.headers.get('Host')}"
-        body = path.read_bytes().replace(self.published_origin.encode(), local_origin.encode())
-        self.send_response(200)
-        self.send_header("Content-Type", "application/xml")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        return io.BytesIO(body)
-
-    def translate_path(self, path):
-        if not path.startswith(self.prefix):
-            return str(pathlib.Path(self.directory) / "__outside_the_site__")
-        return super().translate_path("/" + path[len(self.prefix):])
-
-    def log_message(self, *args):
-        pass
-
-
-@contextlib.contextmanager
-def serving(site_dir: pathlib.Path, site_url: str):
-    """A built site on a free loopback port, under the same path as site_url; yields its address.
-
-    Served anywhere else, instant navigation would silently turn every click
-    into a full page load (see _SiteHandler).
-    """
-    published = urllib.parse.urlsplit(site_url)
-    prefix = published.path or "/"
-    settings = {"prefix": prefix, "published_origin": f"{published.scheme}://{published.netloc}"}
-    handler = functools.partial(type("Handler", (_SiteHandler,), settings), directory=str(site_dir))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}{prefix}"
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
 @pytest.fixture(scope="session")
 def served_site(site, project):
-    """The real site, built once, served as it is published (see serving)."""
+    """The real site, built once, served under its published path (sitecheck/server.py)."""
     with serving(site.root, project.config["site_url"]) as address:
         yield address
 

@@ -1,28 +1,20 @@
 """The benchmark (make benchmark) fails when a budget is missed; it is never run here, only its judge.
 
-benchmarks/run.py measures wall-clock time, so the suite never runs it; these tests
-feed its budget check made-up reports, one over each budget, and one within all.
+It measures wall-clock time, so the suite never runs it; these tests feed its budget
+check (benchmarks/budgets.py) made-up reports, one over each budget, and one within all.
 """
 
 import copy
-import importlib.util
 import json
-import sys
 
 import pytest
 from conftest import ROOT
 
+from benchmarks import features
+from benchmarks.budgets import check_budgets, load_budgets
+from benchmarks.search_index import search_index_weight
 
-def load(name):
-    """A module of benchmarks/ (not a package), registered as dataclasses need."""
-    spec = importlib.util.spec_from_file_location(f"benchmark_{name}", ROOT / "benchmarks" / f"{name}.py")
-    module = sys.modules[spec.name] = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-benchmark = load("run")
-BUDGETS = json.loads((ROOT / "benchmarks" / "budgets.json").read_text(encoding="utf-8"))
+BUDGETS = load_budgets()
 
 
 def seconds(median):
@@ -54,7 +46,7 @@ WITHIN = {
 
 
 def failed(report):
-    return [result["budget"] for result in benchmark.check_budgets(BUDGETS, report) if result["status"] == "FAIL"]
+    return [result["budget"] for result in check_budgets(BUDGETS, report) if result["status"] == "FAIL"]
 
 
 def test_a_report_within_every_budget_passes():
@@ -89,20 +81,19 @@ def test_fault_lighthouse_score_below_budget_names_page_and_audit():
         report["lighthouse"]["min_scores"]["performance"] = 10
     report = copy.deepcopy(WITHIN)
     lower(report)
-    results = [r for r in benchmark.check_budgets(BUDGETS, report) if r["status"] == "FAIL"]
+    results = [r for r in check_budgets(BUDGETS, report) if r["status"] == "FAIL"]
     assert len(results) == 1 and "index.md 10" in results[0]["detail"] and "total-blocking-time" in results[0]["detail"], results
 
 
 def test_search_index_weight_with_and_without_search_terms():
     docs = [{"location": "a/", "title": "Tumour", "text": "<p>A tumour.</p> <span hidden data-search-terms=\"\">tumor</span>"}]
     body = json.dumps({"config": {}, "docs": docs}, ensure_ascii=False, separators=(",", ":")).encode()
-    weight = benchmark.search_index_weight(body)
+    weight = search_index_weight(body)
     assert weight["without_search_terms_gzip_bytes"] < weight["gzip_bytes"] and weight["search_terms_growth_ratio"] > 1, weight
 
 
 def test_every_feature_can_still_be_switched_off_in_mkdocs_yml():
     """--feature-costs removes each feature's entries from a copy of mkdocs.yml; each must be found."""
-    features = load("features")
     text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     for feature in features.FEATURES:
         if feature.config_off:
@@ -115,20 +106,8 @@ def test_every_feature_can_still_be_switched_off_in_mkdocs_yml():
 
 
 def test_fault_feature_missing_from_mkdocs_yml_is_named():
-    features = load("features")
     text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8").replace("  - hooks/claims.py\n", "")
     claims = next(f for f in features.FEATURES if "claims.py" in f.name)
     with pytest.raises(ValueError, match="Claims and evidence page .* no longer matches .*update benchmarks/features.py"):
         features.config_without(text, claims)
 
-
-def test_benchmark_static_host_serves_a_site_under_its_path(tmp_path):
-    """The host every page-weight and Lighthouse load goes through (no timing involved)."""
-    import urllib.request
-
-    (tmp_path / "index.html").write_text("<p>" + "hello " * 200 + "</p>", encoding="utf-8")
-    with benchmark.serve_site(tmp_path, "https://example.github.io/imlygic-site/") as base:
-        assert base.endswith("/imlygic-site/"), base
-        request = urllib.request.Request(base, headers={"Accept-Encoding": "gzip"})
-        with urllib.request.urlopen(request, timeout=5) as response:
-            assert response.headers.get("Content-Encoding") == "gzip"

@@ -10,7 +10,8 @@ import pytest
 from bs4 import BeautifulSoup
 
 import content_security_policy as csp  # hooks/content_security_policy.py
-from conftest import page_urls, serving
+from conftest import page_urls
+from sitecheck.server import serving
 
 POLICY = re.compile(r'<meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="([^"]+)">')
 PAGE = "docs/clinical-use/safety.md"
