@@ -37,5 +37,5 @@ def on_page_markdown(markdown, page, **kwargs):
     footnotes = "\n".join(line for line in markdown.splitlines() if line.startswith("[^"))
     keys = list(dict.fromkeys(CITED_KEY.findall(footnotes)))
     page.meta["citations"] = [_sources[key] for key in keys if key in _sources]
-    page.meta["about_drug"] = page.file.src_uri.startswith(DRUG_PAGES) if page.file.src_uri != "index.md" else True
+    page.meta["about_drug"] = page.file.src_uri.startswith(DRUG_PAGES)
     return markdown
