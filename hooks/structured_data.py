@@ -28,22 +28,15 @@ DRUG_PAGES = ("index.md", "imlygic/", "mechanism-of-action.md", "clinical-use/",
 _sources: dict[str, dict[str, str]] = {}
 
 
-def creative_work(source: references.Source) -> dict[str, str]:
-    work = {"@type": "CreativeWork", "name": source.title, "url": source.address}
-    if source.authors:
-        work["author"] = source.author_line.rstrip(".")
-    return work
-
-
 def on_pre_build(config, **kwargs):
     _sources.clear()
     bibliography = references.read(pathlib.Path(config["config_file_path"]).parent)
-    _sources.update({key: creative_work(source) for key, source in bibliography.by_key.items()})
+    _sources.update({key: source.creative_work for key, source in bibliography.by_key.items()})
 
 
 def on_page_markdown(markdown, page, **kwargs):
     footnotes = "\n".join(line for line in markdown.splitlines() if line.startswith("[^"))
     keys = list(dict.fromkeys(CITED_KEY.findall(footnotes)))
     page.meta["citations"] = [_sources[key] for key in keys if key in _sources]
-    page.meta["about_drug"] = page.file.src_uri.startswith(DRUG_PAGES) if page.file.src_uri != "index.md" else True
+    page.meta["about_drug"] = page.file.src_uri.startswith(DRUG_PAGES)
     return markdown

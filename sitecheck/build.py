@@ -16,6 +16,9 @@ DOC_FILE = re.compile(r"Doc file '([^']+)'")
 # A hook's own message, naming its file first: "data/claims.yml: ..." or "data/claims.yml:12: ...".
 FILE_FIRST = re.compile(r"^(?P<file>[\w./-]+\.(?:yml|yaml|md))(?::(?P<line>\d+))?: ")
 LINK_IN_MESSAGE = re.compile(r"contains a link '([^']+)'")
+# A warning that lists pages on the lines below it:
+# "The following pages exist in the docs directory, but are not included in the "nav" configuration:\n  - orphan.md"
+LISTED_PAGE = re.compile(r"^- (\S+\.md)$", re.M)
 
 # As the Makefile sets them: Material 9.8 prints an end-of-life banner about
 # MkDocs 2 on every build, and some plugin releases print a similar one.
@@ -35,7 +38,18 @@ class Build:
 
     @property
     def warnings(self) -> list[str]:
-        return [line for line in self.output.splitlines() if line.startswith(("WARNING", "ERROR"))]
+        """Each WARNING or ERROR, with the indented lines that continue it ("  - orphan.md") below its first line."""
+        found: list[list[str]] = []
+        continued = False
+        for line in self.output.splitlines():
+            if line.startswith(("WARNING", "ERROR")):
+                found.append([line])
+                continued = True
+            elif continued and line.startswith(" ") and line.strip():
+                found[-1].append(line.strip())
+            else:
+                continued = False
+        return ["\n".join(lines) for lines in found]
 
 
 def build(root: pathlib.Path, site_dir: pathlib.Path, strict: bool = True, env: dict | None = None) -> Build:
@@ -54,7 +68,12 @@ def check(project: Project, result: Build) -> list[Problem]:
     """Each MkDocs warning, pointed at the page (and line) it is about."""
     problems = []
     for warning in result.warnings:
-        message = warning.split("-", 1)[-1].strip()
+        first_line, *rest = warning.split("-", 1)[-1].strip().splitlines()
+        message = first_line.strip()
+        listed = LISTED_PAGE.findall("\n".join(rest))
+        if listed:
+            problems += [Problem(f"docs/{page}", None, f"MkDocs warns: {message} {page}") for page in listed]
+            continue
         page_match = DOC_FILE.search(warning)
         if not page_match:
             # Hooks name their own file first ("data/claims.yml:12: claim ...").

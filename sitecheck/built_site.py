@@ -1,4 +1,4 @@
-"""The built site as the checks see it: which HTML file each page became."""
+"""The built site as the checks see it: which HTML file, and which address, each page became."""
 
 from __future__ import annotations
 
@@ -18,9 +18,9 @@ def html_path(page_path: str) -> str:
     return f"{stem}/index.html"
 
 
-def url_path(page_path: str) -> str:
-    """docs/a/b.md -> 'a/b/'; docs/a/index.md -> 'a/'; docs/index.md -> '' (relative to the site's address)."""
-    return html_path(page_path).removesuffix("index.html")
+def url_path(src_path: str) -> str:
+    """The page's address relative to the site root: a/b.md -> "a/b/", a/index.md -> "a/", index.md -> ""."""
+    return html_path(src_path).removesuffix("index.html")
 
 
 class BuiltSite:

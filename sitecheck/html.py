@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import urllib.parse
 
-from .built_site import BuiltSite, html_path
+from .built_site import BuiltSite, url_path
 from .project import Problem
 
 MINIMUM_WORDS = 40
@@ -49,15 +49,15 @@ def check(site: BuiltSite) -> list[Problem]:
         if next_review is None or next_review["datetime"] != str(page.meta.get("next_review")):
             problem("the built page does not show its next_review date")
         feedback = soup.select_one(".page-feedback a.page-feedback__mail[href^='mailto:']")
-        address = site.project.config["site_url"] + html_path(page.path).removesuffix("index.html")
+        address = site.project.config["site_url"] + url_path(page.path)
         if feedback is None or not all(
             urllib.parse.quote(str(part), safe="/") in feedback["href"] for part in (address, page.meta.get("title"))
         ):
             problem("the page has no 'Report a problem with this page' e-mail link with its title and address; "
                     "set extra.editors_email in mkdocs.yml (overrides/main.html writes the link)")
         citation = article.select_one(".cite-page pre code")
-        reviewed_date = str(page.meta.get("last_reviewed"))
-        if citation is None or page.meta.get("title", "") not in citation.get_text() or reviewed_date not in citation.get_text():
+        title, reviewed_date = page.meta.get("title"), str(page.meta.get("last_reviewed"))
+        if citation is None or not title or str(title) not in citation.get_text() or reviewed_date not in citation.get_text():
             problem("the page has no 'Cite this page' citation with its title and review date (overrides/main.html)")
         for image in article.find_all("img"):
             if not (image.get("alt") or "").strip():

@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import re
 
-from .built_site import BuiltSite, html_path
+from .built_site import BuiltSite, url_path
 from .project import Problem
 
 PRINT_ONLY_ASSET = re.compile(r"(css/print-site[^/\"']*\.css|js/print-site\.js)$")
@@ -44,7 +44,7 @@ def check(site: BuiltSite) -> list[Problem]:
                     f"the page loads {asset!r}, which only the print page uses; "
                     "hooks/print_page_assets.py should remove it (is it listed under hooks: in mkdocs.yml?)"))
 
-        location = html_path(page.path)[: -len("index.html")]  # the search index's "location"
+        location = url_path(page.path)  # the search index's "location"
         if location == REFERENCES_LOCATION:
             continue
         for note in soup.select("div.footnote li"):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .built_site import BuiltSite, html_path
+from .built_site import BuiltSite, html_path, url_path
 from .project import Problem, Project
 
 
@@ -46,7 +46,7 @@ def check_built(site: BuiltSite) -> list[Problem]:
             problems.append(Problem("mkdocs.yml", _line(site.project, old), f"no redirect page was built for '{old}'"))
             continue
         refresh = site.soup(html_path(old)).find("meta", attrs={"http-equiv": "refresh"})
-        wanted = html_path(new.split("#")[0]).removesuffix("index.html")
+        wanted = url_path(new.split("#")[0])
         if refresh is None or not refresh["content"].rstrip("/").endswith(wanted.rstrip("/")):
             problems.append(Problem("mkdocs.yml", _line(site.project, old), f"the page built for '{old}' does not redirect to {wanted}"))
     return problems

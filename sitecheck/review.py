@@ -1,13 +1,13 @@
 """Review dates: which pages are past their next_review date.
 
 Not a failure: a page past its date still builds and passes. The test suite
-shows each as a warning, and `make review-due` lists them for editors.
+lists them in a "pages due for review" section of its summary (tests/conftest.py),
+and `make review-due` lists them for editors.
 """
 
 from __future__ import annotations
 
 import datetime
-import warnings
 
 from .project import Project
 
@@ -26,9 +26,9 @@ def due(project: Project, today: datetime.date | None = None) -> list[tuple[str,
     return sorted(overdue, key=lambda row: row[2])
 
 
-def warn_about_due_pages(project: Project, today: datetime.date | None = None) -> int:
-    """Issue one warning per page due for review; return how many."""
-    rows = due(project, today)
-    for source, last, next_review in rows:
-        warnings.warn(f"{source}: due for review since {next_review} (last reviewed {last}); check it against its sources and update both dates", stacklevel=2)
-    return len(rows)
+def reminders(project: Project, today: datetime.date | None = None) -> list[str]:
+    """One line per page due for review, saying what to do."""
+    return [
+        f"{source}: due for review since {next_review} (last reviewed {last}); check it against its sources and update both dates"
+        for source, last, next_review in due(project, today)
+    ]

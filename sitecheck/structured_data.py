@@ -3,18 +3,20 @@
 from __future__ import annotations
 
 import json
-import re
 import xml.etree.ElementTree as ElementTree
 
-from .built_site import BuiltSite
+from .built_site import BuiltSite, url_path
+from .data import references
 from .project import Problem
 
-CITED_KEY = re.compile(r"references\.md#([a-z0-9-]+)")
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 
 
 def check(site: BuiltSite) -> list[Problem]:
     problems = []
+    # key -> the schema.org CreativeWork that hooks/structured_data.py lists for that source.
+    works = {key: source.creative_work for key, source in references.read(site.project.root).by_key.items()}
+    key_of = {work["url"]: key for key, work in works.items()}
     for page, soup in site.pages():
         def problem(message):
             problems.append(Problem(page.source, None, message))
@@ -46,17 +48,17 @@ def check(site: BuiltSite) -> list[Problem]:
         links = [a["href"] for a in soup.select(".footnote a[href]")]
         cited = list(dict.fromkeys(href.split("#", 1)[1] for href in links if "references/#" in href))
         citations = data.get("citation") or []
-        if len(citations) != len(cited) or not all(c.get("url", "").startswith("https://") and c.get("name") for c in citations):
-            problem(f"JSON-LD lists {len(citations)} citations with names and https addresses; the page cites {len(cited)} sources")
+        if citations != [works[key] for key in cited if key in works]:
+            listed = [key_of.get(work.get("url"), work.get("url")) if isinstance(work, dict) else work for work in citations]
+            problem(f"JSON-LD cites {listed} but the page's footnotes cite {cited}; "
+                    "hooks/structured_data.py should list each source the footnotes link to, once, in order, as in data/references.yml")
     sitemap = site.root / "sitemap.xml"
     dates = {}
     for url in ElementTree.parse(sitemap).getroot().iter(f"{SITEMAP}url"):
         dates[url.findtext(f"{SITEMAP}loc")] = url.findtext(f"{SITEMAP}lastmod")
     site_url = site.project.config["site_url"]
-    from .built_site import html_path
-
     for page in site.project.pages:
-        location = site_url + html_path(page.path).removesuffix("index.html")
+        location = site_url + url_path(page.path)
         if dates.get(location) != str(page.meta.get("last_changed")):
             problems.append(Problem(page.source, None, f"sitemap.xml gives {location} lastmod {dates.get(location)!r}, not its last_changed {page.meta.get('last_changed')}"))
     return problems

@@ -8,10 +8,12 @@ import re
 import shutil
 
 import pytest
+from bs4 import BeautifulSoup
 
 from sitecheck import build as build_check
+from sitecheck import review
 from sitecheck.browser import CHROMIUM_ARGS, CHROMIUM_CANDIDATES, chromium_path
-from sitecheck.built_site import BuiltSite
+from sitecheck.built_site import BuiltSite, url_path
 from sitecheck.project import Project
 from sitecheck.server import serving
 
@@ -27,6 +29,19 @@ def pytest_collection_modifyitems(items):
     for item in items:
         if item.get_closest_marker("browser"):
             item.add_marker(pytest.mark.xdist_group("browser"))
+
+
+def pytest_terminal_summary(terminalreporter):
+    """Pages past their next_review date, after every run: a task for the editors, never a failure."""
+    summarize_due_pages(terminalreporter, Project(ROOT))
+
+
+def summarize_due_pages(terminalreporter, project: Project, today=None) -> None:
+    lines = review.reminders(project, today)
+    if lines:
+        terminalreporter.section(f"{len(lines)} page(s) due for review (make review-due)", sep="-", yellow=True)
+        for line in lines:
+            terminalreporter.line(line)
 
 
 def report(problems) -> None:
@@ -52,6 +67,14 @@ def site(project, strict_build) -> BuiltSite:
     if strict_build.returncode != 0:
         pytest.fail("the site did not build; see test_build.py for why", pytrace=False)
     return BuiltSite(project, strict_build.site_dir)
+
+
+@pytest.fixture(scope="session")
+def offline_site(project, tmp_path_factory) -> pathlib.Path:
+    """The offline copy (`make offline`), built once for the offline and release-pack tests."""
+    result = build_check.build(project.root, tmp_path_factory.mktemp("offline"), strict=True, env={"OFFLINE": "true"})
+    assert result.returncode == 0, result.output
+    return result.site_dir
 
 
 class BrokenCopy:
@@ -109,6 +132,61 @@ class BrokenCopy:
 @pytest.fixture
 def broken(tmp_path) -> BrokenCopy:
     return BrokenCopy(tmp_path / "project")
+
+
+class BrokenSite:
+    """Files of the real site as built, copied into a temporary folder to break one thing in.
+
+    Feeds a check on built pages a broken page without building the site again:
+    only the files a test names are copied, and the check sees only those pages.
+    """
+
+    def __init__(self, built: pathlib.Path, root: pathlib.Path):
+        self.built = built
+        self.root = root
+        root.mkdir(parents=True)
+
+    def copy(self, *relatives: str) -> None:
+        for relative in relatives:
+            target = self.root / relative
+            if not target.exists():
+                target.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copy2(self.built / relative, target)
+
+    def replace(self, relative: str, old: str, new: str) -> None:
+        self.copy(relative)
+        path = self.root / relative
+        text = path.read_text(encoding="utf-8")
+        assert old in text, f"the fault test expected {old!r} in the built {relative}"
+        path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+    def edit(self, relative: str, change) -> None:
+        """Let ``change`` alter the parsed page (BeautifulSoup), then write it back."""
+        self.copy(relative)
+        path = self.root / relative
+        soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        change(soup)
+        path.write_text(str(soup), encoding="utf-8")
+
+    def remove(self, relative: str, selector: str) -> None:
+        """Take out every element ``selector`` matches, as a template that lost that part would."""
+
+        def take_out(soup):
+            found = soup.select(selector)
+            assert found, f"the fault test expected {selector!r} in the built {relative}"
+            for element in found:
+                element.decompose()
+
+        self.edit(relative, take_out)
+
+    def seen_with(self, project: Project) -> BuiltSite:
+        """The copied pages, as a check sees them with ``project``'s sources."""
+        return BuiltSite(project, self.root)
+
+
+@pytest.fixture
+def broken_site(site, tmp_path) -> BrokenSite:
+    return BrokenSite(site.root, tmp_path / "site")
 
 
 def messages(problems) -> str:
@@ -185,10 +263,4 @@ def screenshot(page, name: str) -> None:
 
 def page_urls(base_url: str, project: Project) -> list[tuple[str, str]]:
     """(source path, URL) of every page, in nav order."""
-    from sitecheck.built_site import html_path
-
-    urls = []
-    for _, path in project.nav_entries:
-        built = html_path(path)
-        urls.append((f"docs/{path}", base_url + (built[: -len("index.html")] if built.endswith("index.html") else built)))
-    return urls
+    return [(f"docs/{path}", base_url + url_path(path)) for _, path in project.nav_entries]

@@ -2,16 +2,7 @@
 
 import pytest
 
-from sitecheck import build as build_check
-
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture(scope="module")
-def offline_site(project, tmp_path_factory):
-    result = build_check.build(project.root, tmp_path_factory.mktemp("offline"), strict=True, env={"OFFLINE": "true"})
-    assert result.returncode == 0, result.output
-    return result.site_dir
 
 
 def test_offline_copy_searches_from_the_file_system(browser_page, offline_site):

@@ -7,12 +7,15 @@ from conftest import page_urls, screenshot
 pytestmark = pytest.mark.browser
 
 
-def test_hovering_an_abbreviation_shows_its_definition(browser_page, served_site):
+def test_hovering_an_abbreviation_shows_its_definition(browser_page, served_site, project):
+    definition = next(
+        line.removeprefix("*[GM-CSF]: ") for line in project.text("includes/abbreviations.md").splitlines() if line.startswith("*[GM-CSF]: ")
+    )
     browser_page.goto(served_site + "clinical-trials/optim/")
-    abbreviation = browser_page.locator("article abbr", has_text="GM-CSF").first
-    abbreviation.hover()
+    browser_page.locator("article abbr", has_text="GM-CSF").first.hover()
     tooltip = browser_page.locator("[role=tooltip]", has_text="colony-stimulating factor")
     tooltip.wait_for(state="visible")
+    assert tooltip.inner_text().strip() == definition
 
 
 def test_theme_toggle_switches_and_survives_reload(new_context, served_site):

@@ -10,6 +10,8 @@ import urllib.parse
 
 import pytest
 
+from sitecheck.built_site import url_path
+
 pytestmark = pytest.mark.browser
 
 # (what a reader types, the page that must come first)
@@ -138,7 +140,7 @@ def test_the_query_table_expects_one_page_for_every_form_of_a_word():
     assert kinds == set(_search_terms.KINDS), f"the table tests no pair of forms of kind {set(_search_terms.KINDS) - kinds}"
 
 
-def first_result(page, base_url: str, query: str) -> str:
+def first_result(page, query: str) -> str:
     """Type ``query`` into the search box and return the first result's page path."""
     box = page.locator("input.md-search__input")
     box.click()
@@ -158,18 +160,14 @@ def first_result(page, base_url: str, query: str) -> str:
 
 
 def expected_path(base_url: str, source: str) -> str:
-    from sitecheck.built_site import html_path
-
-    built = html_path(source)
-    return urllib.parse.urlsplit(base_url).path + built.removesuffix("index.html")
+    return urllib.parse.urlsplit(base_url).path + url_path(source)
 
 
 def test_search_finds_each_query_on_the_right_page(browser_page, served_site):
     browser_page.goto(served_site)
     wrong = []
     for query, source in QUERIES:
-        found = first_result(browser_page, served_site, query)
+        found = first_result(browser_page, query)
         if found != expected_path(served_site, source):
             wrong.append(f"search for {query!r}: first result is {found}, expected docs/{source}")
-    assert len(QUERIES) >= 60
     assert not wrong, "\n".join(wrong)

@@ -24,11 +24,10 @@ def test_fault_footnote_defined_but_not_used(broken):
 
 
 def test_fault_number_without_citation(broken):
-    broken.write("docs/about/index.md", broken.project.page("about/index.md").text.replace("[^", "[^x") + "\nAbout 42% of patients responded.\n")
     # A page with no footnote at all that states a percentage.
     broken.write("docs/uncited.md", "---\ntitle: Uncited\ndescription: A page with a figure and no source at all.\nlast_reviewed: 2026-11-30\n---\n\nAbout 42% of patients responded.\n")
     found = messages(citations.check(broken.project))
-    assert "docs/uncited.md:7:" in found and "cites no source" in found and "42%" in found, found
+    assert "docs/uncited.md:7: the page states a figure ('42%') but cites no source; add a footnote [^label] naming where the figure comes from" in found, found
 
 
 def test_fault_footnote_cites_source_missing_from_references(broken):

@@ -3,6 +3,8 @@
 Whether they still answer is checked by `make linkcheck`, which needs the network.
 """
 
+import re
+
 import pytest
 
 import check_external_links
@@ -13,10 +15,21 @@ from sitecheck.data import references
 PAGE = "docs/about/index.md"
 BIBLIOGRAPHY = "data/references.yml"
 EPAR = "https://www.ema.europa.eu/en/medicines/human/EPAR/imlygic"
+MARKDOWN_LINK_OUT = re.compile(r"\]\((https?://[^)\s]+)\)")
 
 
 def test_external_links_are_https_and_not_advertising(project):
     report(external_links.check(project))
+
+
+def test_the_rule_judges_every_link_out_of_the_pages_and_the_bibliography(project):
+    """The check above is only as good as what it reads: every Markdown link to a web address
+    in docs/ and every source's url, not only the few addresses the pages write."""
+    in_pages = {(page.source, address) for page in project.pages for address in MARKDOWN_LINK_OUT.findall(page.text)}
+    judged = {(page.source, address) for page, _, address in external_links.addresses(project)}
+    assert in_pages and in_pages <= judged, sorted(in_pages - judged)
+    urls = [source.fields["url"] for source in references.read(project.root).sources if "url" in source.fields]
+    assert sorted(address for _, address in external_links.bibliography_addresses(project)) == sorted(urls)
 
 
 PAGE_FAULTS = {

@@ -12,6 +12,7 @@ import frequencies as frequencies_hook  # hooks/frequencies.py
 from conftest import line_of, messages, report
 from sitecheck import build as build_check
 from sitecheck import frequencies
+from sitecheck.built_site import html_path
 from sitecheck.data import frequencies as _frequencies
 
 DATA = frequencies.DATA
@@ -27,8 +28,7 @@ PLACED = {
 
 
 def html_of(source: str) -> str:
-    stem = source[len("docs/"):-len(".md")]
-    return f"{stem}/index.html"
+    return html_path(source.removeprefix("docs/"))
 
 
 def test_the_data_and_the_markers_are_sound(project):
@@ -170,21 +170,25 @@ def test_a_marker_in_a_code_example_is_left_alone():
     assert list(_frequencies.markers(lines)) == [(4, ["a", "b"], "<!-- frequencies: a b -->")]
 
 
-def test_fault_unknown_entry_fails_the_build(broken):
-    broken.replace(VISIT, "<!-- frequencies: optim-drr-imlygic optim-drr-gmcsf -->", "<!-- frequencies: optim-drr-imlygic optim-drr-gm-csf -->")
-    result = broken.build(strict=True)
-    found = messages(build_check.check(broken.project, result))
-    line = line_of(broken.project, VISIT, "optim-drr-gm-csf")
-    assert result.returncode != 0, result.output
-    assert f"{VISIT}: MkDocs warns: {VISIT}: line {line}: the marker names 'optim-drr-gm-csf'" in found, found
-
-
-def test_fault_drifted_entry_fails_the_build(broken):
+def test_fault_bad_entry_or_marker_fails_the_build(broken):
+    """hooks/frequencies.py logs each fault as a warning, so the strict build fails: a broken entry
+    (left out, so the markers naming it name nothing) and a marker naming no entry."""
+    marker = "<!-- frequencies: optim-drr-imlygic optim-drr-gmcsf -->"
     broken.replace(DATA, "percentage: 2.1%", "percentage: 2.4%")
+    broken.replace(VISIT, marker, "<!-- frequencies: optim-drr-imlygic optim-drr-gm-csf -->")
     result = broken.build(strict=True)
-    found = messages(build_check.check(broken.project, result))
-    line = line_of(broken.project, DATA, "percentage: 2.4%")
-    assert result.returncode != 0 and f"{DATA}: MkDocs warns: {DATA}: line {line}: entry 'optim-drr-gmcsf': percentage 2.4%" in found, found
+    assert result.returncode != 0, result.output
+    not_an_entry = f"which is not a valid entry of {DATA}"
+    found = messages(build_check.check(broken.project, result)).splitlines()
+    # The pages' placeholders for the broken entry name nothing either (their own fault test is below).
+    placeholders = [line for line in found if "the placeholder" in line]
+    assert placeholders and all("names 'optim-drr-gmcsf'" in line for line in placeholders), placeholders
+    assert [line for line in found if line not in placeholders] == [
+        f"{DATA}: MkDocs warns: {DATA}: line {line_of(broken.project, DATA, 'percentage: 2.4%')}: entry 'optim-drr-gmcsf': "
+        "percentage 2.4% does not match 3 of 141 (2.1% to the printed precision); correct whichever differs from the source",
+        f"{OPTIM}: MkDocs warns: {OPTIM}: line {line_of(broken.project, OPTIM, marker)}: the marker names 'optim-drr-gmcsf', {not_an_entry}",
+        f"{VISIT}: MkDocs warns: {VISIT}: line {line_of(broken.project, VISIT, 'optim-drr-gm-csf')}: the marker names 'optim-drr-gm-csf', {not_an_entry}",
+    ]
 
 
 # --- Fault tests: the built pages ----------------------------------------------

@@ -1,35 +1,76 @@
-"""Rule 2: every internal link, anchor, image and asset resolves in the built site."""
+"""Rule 2: every internal link, anchor, image and asset resolves in the built site.
 
-from conftest import messages, report
+A link to a missing page or anchor, and a page left out of the nav, also fail
+the strict build (MkDocs' own validation, test_build.py); the fault tests here
+feed the check a small hand-written site instead of building a broken copy.
+"""
+
+from conftest import report
 from sitecheck import links
+from sitecheck.built_site import BuiltSite, html_path
+from sitecheck.project import Project
 
-PAGE = "docs/about/index.md"
+PAGE = "docs/index.md"
 
 
 def test_every_internal_link_and_anchor_resolves(site):
     report(links.check(site))
 
 
-def test_fault_link_to_missing_page(broken):
-    broken.append(PAGE, "Read [the missing page](no-such-page.md).")
-    found = messages(links.check(broken.built_site()))
-    assert f"{PAGE}:" in found and "no-such-page" in found and "leads nowhere" in found, found
+def small_site(root, link_markdown: str, link_html: str) -> BuiltSite:
+    """A home page holding one link, a glossary with one heading, an image, and a page left out of the nav."""
+    (root / "mkdocs.yml").write_text("site_name: Test\nnav:\n  - Home: index.md\n  - Glossary: glossary.md\n", encoding="utf-8")
+    pages = {
+        "index.md": (f"Some text.\n\n{link_markdown}\n", f"<p>Some text.</p><p>{link_html}</p>"),
+        "glossary.md": ("## Terms\n", '<h2 id="terms">Terms</h2>'),
+        "hidden.md": ("Text.\n", "<p>Text.</p>"),
+    }
+    for path, (markdown, article) in pages.items():
+        source = root / "docs" / path
+        source.parent.mkdir(parents=True, exist_ok=True)
+        source.write_text(f"---\ntitle: {path}\n---\n\n{markdown}", encoding="utf-8")
+        built = root / "site" / html_path(path)
+        built.parent.mkdir(parents=True, exist_ok=True)
+        built.write_text(f"<html><body><article>{article}</article></body></html>", encoding="utf-8")
+    (root / "site/assets").mkdir()
+    (root / "site/assets/diagram.svg").write_text("<svg xmlns='http://www.w3.org/2000/svg'/>", encoding="utf-8")
+    return BuiltSite(Project(root), root / "site")
 
 
-def test_fault_link_to_missing_anchor_on_another_page(broken):
-    broken.append(PAGE, "See [the results](../glossary.md#no-such-heading).")
-    found = messages(links.check(broken.built_site()))
-    assert f"{PAGE}:" in found and "no heading or anchor '#no-such-heading'" in found, found
+def found(site: BuiltSite) -> list[str]:
+    return [str(problem) for problem in links.check(site)]
 
 
-def test_fault_missing_image(broken):
-    broken.append(PAGE, "![A diagram that is not there](../assets/images/missing.svg)")
-    found = messages(links.check(broken.built_site()))
-    assert f"{PAGE}:" in found and "missing.svg" in found, found
+def test_links_that_resolve_pass(tmp_path):
+    site = small_site(tmp_path, "[Terms](glossary.md#terms) ![A diagram](assets/diagram.svg)",
+                      '<a href="glossary/#terms">Terms</a> <img alt="A diagram" src="assets/diagram.svg">')
+    assert found(site) == []
 
 
-def test_fault_link_to_page_left_out_of_nav(broken):
-    broken.write("docs/hidden.md", "---\ntitle: Hidden page\ndescription: A page that is not in the navigation.\nlast_reviewed: 2026-11-30\n---\n\nText.\n")
-    broken.append(PAGE, "See [the hidden page](../hidden.md).")
-    found = messages(links.check(broken.built_site()))
-    assert f"{PAGE}:" in found and "not in the navigation" in found, found
+def test_fault_link_to_missing_page(tmp_path):
+    site = small_site(tmp_path, "Read [the missing page](no-such-page.md).", '<a href="no-such-page.md">the missing page</a>')
+    assert found(site) == [
+        f"{PAGE}:7: the link or image 'no-such-page.md' leads nowhere in the built site; check the path (relative to this page, to a .md file)"
+    ]
+
+
+def test_fault_link_to_missing_anchor_on_another_page(tmp_path):
+    site = small_site(tmp_path, "See [the results](glossary.md#no-such-heading).", '<a href="glossary/#no-such-heading">the results</a>')
+    assert found(site) == [
+        f"{PAGE}:7: 'glossary/#no-such-heading': there is no heading or anchor '#no-such-heading' on that page; "
+        "use an id that exists (headings get ids like '#final-analysis')"
+    ]
+
+
+def test_fault_missing_image(tmp_path):
+    site = small_site(tmp_path, "![A diagram that is not there](assets/missing.svg)", '<img alt="A diagram that is not there" src="assets/missing.svg">')
+    assert found(site) == [
+        f"{PAGE}:7: the link or image 'assets/missing.svg' leads nowhere in the built site; check the path (relative to this page, to a .md file)"
+    ]
+
+
+def test_fault_link_to_page_left_out_of_nav(tmp_path):
+    site = small_site(tmp_path, "See [the hidden page](hidden.md).", '<a href="hidden/">the hidden page</a>')
+    assert found(site) == [
+        f"{PAGE}:7: 'hidden/' links to a page that is not in the navigation; add that page to 'nav:' in mkdocs.yml"
+    ]

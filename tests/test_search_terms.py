@@ -4,6 +4,7 @@ import json
 
 import pytest
 
+import search_terms as search_terms_hook  # hooks/search_terms.py
 from conftest import messages, report
 from sitecheck import search_terms
 from sitecheck.data import search_terms as _search_terms
@@ -78,14 +79,30 @@ def test_fault_malformed_file(site, broken, text, line, message):
     assert f"{DATA}:{line}: {message}" in found, found
 
 
-def test_fault_hook_left_out(broken):
-    broken.replace("mkdocs.yml", "  - hooks/search_terms.py\n", "")
-    site = broken.built_site()
-    found = messages(search_terms.unexpanded(broken.project, site.root))
-    assert "search/search_index.json:" in found and "would miss it" in found, found
+def test_fault_hook_left_out(project, tmp_path):
+    """A section as the index holds it without hooks/search_terms.py: one form of a word, not the others."""
+    index = tmp_path / search_terms.SEARCH_INDEX
+    index.parent.mkdir(parents=True)
+    section = {"location": "clinical-trials/other-settings/", "title": "Trials", "text": "<p>One tumour was injected.</p>"}
+    index.write_text(json.dumps({"docs": [section]}), encoding="utf-8")
+    line = next(group.line for group in _search_terms.load(project.root, search_terms.separator(project)).groups if "tumour" in [t.text for t in group.terms])
+    assert messages(search_terms.unexpanded(project, tmp_path)).splitlines() == [
+        f"{search_terms.SEARCH_INDEX}: clinical-trials/other-settings/ (text) holds a term of the group at {DATA}:{line} "
+        "but a search for tumor would miss it; is hooks/search_terms.py listed under hooks: in mkdocs.yml?"
+    ]
+    terms = _search_terms.load(project.root, search_terms.separator(project))
+    index.write_text(json.dumps({"docs": [{**section, "text": terms.expand(section["text"])}]}), encoding="utf-8")
+    assert search_terms.unexpanded(project, tmp_path) == []
 
 
-def test_fault_malformed_file_stops_the_build(broken):
-    broken.write(DATA, "groups:\n  - kind: colour\n    terms: [a, b]\n")
-    result = broken.build()
-    assert result.returncode != 0 and f"{DATA}:2: 'kind' must be one of" in result.output, result.output
+def test_fault_malformed_file_stops_the_build(tmp_path):
+    """hooks/search_terms.py, run after Material's search plugin wrote the index, stops the build naming file and line."""
+    (tmp_path / "data").mkdir()
+    (tmp_path / DATA).write_text("groups:\n  - kind: colour\n    terms: [a, b]\n", encoding="utf-8")
+    index = tmp_path / "site" / search_terms.SEARCH_INDEX
+    index.parent.mkdir(parents=True)
+    index.write_text(json.dumps({"config": {"separator": "[\\s\\-]+"}, "docs": []}), encoding="utf-8")
+    config = {"site_dir": str(tmp_path / "site"), "config_file_path": str(tmp_path / "mkdocs.yml")}
+    with pytest.raises(SystemExit) as stopped:
+        search_terms_hook.on_post_build(config)
+    assert str(stopped.value) == f"{DATA}:2: 'kind' must be one of spelling, abbreviation, name, register"

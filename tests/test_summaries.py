@@ -76,21 +76,19 @@ def test_fault_abbreviation_not_spelled_out(broken):
 
 def test_spelled_out_abbreviation_and_brand_names_are_accepted(broken):
     with_summary(broken, PAGE, [
-        "The other group got a growth factor called granulocyte-macrophage colony-stimulating factor (GM-CSF).",
+        "The other group got granulocyte-macrophage colony-stimulating factor (GM-CSF).",
         "GM-CSF is not a usual melanoma drug.",
         "IMLYGIC and TUDRIQEV are brand names.",
+        "It was a shot.",
     ])
-    found = messages(summaries.check(broken.project))
-    assert "without spelling it out" not in found, found
+    assert summaries.check(broken.project) == []
 
 
 def test_glossary_references_and_about_pages_need_no_summary(broken):
     broken.write("docs/about/team.md", HEADER + "Who writes this site.\n")
-    for relative in ["docs/glossary.md", "docs/references.md", "docs/about/index.md"]:
-        assert '!!! abstract "In short"' not in (broken.root / relative).read_text(encoding="utf-8")
-    found = messages(summaries.check(broken.project))
-    for relative in ["docs/glossary.md", "docs/references.md", "docs/about/"]:
-        assert relative not in found, found
+    without = [page.path for page in broken.project.pages if not summaries.is_content_page(page)]
+    assert without == ["about/contributing.md", "about/editorial-policy.md", "about/index.md", "about/team.md", "glossary.md", "references.md", "whats-new.md"]
+    assert summaries.check(broken.project) == []
 
 
 def test_summary_reads_points_as_plain_text():

@@ -68,6 +68,14 @@ class Source(_yaml.Item):
         names = ", ".join(self.authors)
         return names + (", et al." if self.et_al else ".") if names else ""
 
+    @property
+    def creative_work(self) -> dict[str, str]:
+        """The source as schema.org describes it, for a page's JSON-LD citations."""
+        work = {"@type": "CreativeWork", "name": self.title, "url": self.address}
+        if self.authors:
+            work["author"] = self.author_line.rstrip(".")
+        return work
+
 
 @dataclasses.dataclass(frozen=True)
 class Group:
