@@ -46,7 +46,7 @@ def parse_arguments(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--lighthouse-bare", action="store_true",
                         help="also run Lighthouse on the bare build, for comparison (no budget)")
     parser.add_argument("--feature-costs", action="store_true",
-                        help="also build the site without each of issue 7's features, to report what each costs")
+                        help="also build the site without each of the site's optional features (benchmarks/features.py), to report what each costs")
     parser.add_argument("--serve-page", default="advantages.md", help="the page edited under mkdocs serve (docs/-relative)")
     args = parser.parse_args(argv)
     if args.runs < 1 or args.serve_edits < 1 or args.lighthouse_runs < 1:

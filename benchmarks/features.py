@@ -1,4 +1,4 @@
-"""What each of issue 7's features costs: `make benchmark BENCHMARK_ARGS=--feature-costs`.
+"""What each of the site's optional features costs: `make benchmark BENCHMARK_ARGS=--feature-costs`.
 
 Two ways of measuring, depending on what a feature is:
 

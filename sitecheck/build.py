@@ -1,4 +1,4 @@
-"""Rule 8: the site builds with `mkdocs build --strict`, without a single warning."""
+"""The site builds with `mkdocs build --strict`, without a single warning."""
 
 from __future__ import annotations
 

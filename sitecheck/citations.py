@@ -1,4 +1,4 @@
-"""Rule 4: every number and clinical claim is cited, and every citation leads to a listed source.
+"""Every number and clinical claim is cited, and every citation leads to a listed source.
 
 The bibliography itself (data/references.yml: its fields, DOIs, addresses and
 unique keys) is judged against schemas/references.schema.json by its reader,

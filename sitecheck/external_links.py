@@ -1,4 +1,4 @@
-"""Rule 3: links to other sites are well-formed https:// and never to advertising.
+"""Links to other sites are well-formed https:// and never to advertising.
 
 The bibliography's addresses (data/references.yml) are links out too: each entry's
 `url` is held to the same rule, at its own line. Its DOIs are checked for their

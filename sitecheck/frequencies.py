@@ -30,7 +30,7 @@ import xml.etree.ElementTree as ElementTree
 
 from bs4 import BeautifulSoup
 
-from .built_site import html_path
+from .built_site import BuiltSite, html_path
 from .citations import reference_entries
 from .data import frequencies as _frequencies
 from .project import Page, Problem, Project
@@ -122,8 +122,9 @@ def _read(caption) -> str:
     return " ".join("".join(words).split())
 
 
-def check_built(project: Project, site_dir: pathlib.Path) -> list[Problem]:
+def check_site(site: BuiltSite) -> list[Problem]:
     """Problems with the figures as the built pages show them."""
+    project, site_dir = site.project, site.root
     found, problems = entries(project)
     if problems:
         return problems

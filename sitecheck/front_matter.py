@@ -1,4 +1,4 @@
-"""Rule 1: every page has valid front-matter (schemas/front-matter.schema.json)."""
+"""Every page has valid front-matter (schemas/front-matter.schema.json)."""
 
 from __future__ import annotations
 
@@ -46,7 +46,7 @@ def _explain(error: jsonschema.ValidationError) -> tuple[str | None, str]:
 LABEL_PAGES = ("imlygic/", "clinical-use/")
 
 
-def check_page(page: Page, validator: jsonschema.Validator, today: datetime.date) -> list[Problem]:
+def _check_page(page: Page, validator: jsonschema.Validator, today: datetime.date) -> list[Problem]:
     match = FRONT_MATTER.match(page.text)
     if not match:
         return [Problem(page.source, 1, "the page has no front-matter; start it with a '---' block holding title, description and last_reviewed")]
@@ -91,4 +91,4 @@ def check(project: Project, today: datetime.date | None = None) -> list[Problem]
     validator_class = jsonschema.validators.validator_for(schema)
     validator = validator_class(schema, format_checker=validator_class.FORMAT_CHECKER)
     today = today or datetime.date.today()
-    return [problem for page in project.pages for problem in check_page(page, validator, today)]
+    return [problem for page in project.pages for problem in _check_page(page, validator, today)]

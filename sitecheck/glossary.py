@@ -1,4 +1,4 @@
-"""Rule 5: every abbreviation is explained as a tooltip and on the glossary page."""
+"""Every abbreviation is explained as a tooltip and on the glossary page."""
 
 from __future__ import annotations
 

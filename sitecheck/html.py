@@ -1,4 +1,4 @@
-"""Rule 7: each built page has one h1, its description, the disclaimer, its review date and alt text."""
+"""Each built page has one h1, its description, the disclaimer, its review date and alt text."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from .project import Problem
 MINIMUM_WORDS = 40
 
 
-def check(site: BuiltSite) -> list[Problem]:
+def check_site(site: BuiltSite) -> list[Problem]:
     problems = []
     for page, soup in site.pages():
         def problem(message, line=None):

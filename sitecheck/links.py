@@ -1,4 +1,4 @@
-"""Rule 2: every link, anchor, image and asset in the built site resolves to a page in the nav."""
+"""Every link, anchor, image and asset in the built site resolves to a page in the nav."""
 
 from __future__ import annotations
 
@@ -36,7 +36,7 @@ def _source_line(page, target: str) -> int | None:
     return page.line_of(name) if name else None
 
 
-def check(site: BuiltSite) -> list[Problem]:
+def check_site(site: BuiltSite) -> list[Problem]:
     problems = []
     in_nav = {html_path(path) for _, path in site.project.nav_entries}
     seen: set[tuple[str, str]] = set()

@@ -1,4 +1,4 @@
-"""Rule 6: the navigation lists every page, only pages that exist, under their own titles."""
+"""The navigation lists every page, only pages that exist, under their own titles."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""A page downloads only what it uses (issue 6's page-weight budget).
+"""A page downloads only what it uses (the page-weight budget of benchmarks/budgets.json).
 
 - The print-site plugin's stylesheets and script style the print page only;
   any other page that loads them pays three requests for nothing
@@ -28,7 +28,7 @@ def _words(text: str) -> str:
     return " ".join(TAG.sub(" ", text).split())
 
 
-def check(site: BuiltSite) -> list[Problem]:
+def check_site(site: BuiltSite) -> list[Problem]:
     problems = []
     index = json.loads((site.root / SEARCH_INDEX).read_text(encoding="utf-8"))["docs"]
     indexed: dict[str, str] = {}

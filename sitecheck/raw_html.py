@@ -243,7 +243,7 @@ def sources(project: Project) -> list[Page]:
     return found
 
 
-def check_page(page: Page) -> list[Problem]:
+def _check_page(page: Page) -> list[Problem]:
     problems = []
     # The page's text outside fenced code and code spans, each line at its own number.
     kept = [""] * len(page.lines)
@@ -270,4 +270,4 @@ def check_page(page: Page) -> list[Problem]:
 
 
 def check(project: Project) -> list[Problem]:
-    return [problem for page in sources(project) for problem in check_page(page)]
+    return [problem for page in sources(project) for problem in _check_page(page)]

@@ -37,7 +37,7 @@ def check(project: Project) -> list[Problem]:
     return problems
 
 
-def check_built(site: BuiltSite) -> list[Problem]:
+def check_site(site: BuiltSite) -> list[Problem]:
     """Each redirect page in the built site sends the reader to its target's address."""
     problems = []
     for old, new in redirect_maps(site.project).items():

@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import pathlib
 
+from .built_site import BuiltSite
 from .data import search_terms as _search_terms
 from .project import Problem, Project
 
@@ -32,8 +33,9 @@ def _index_docs(site_dir: pathlib.Path) -> list[dict]:
     return json.loads((site_dir / SEARCH_INDEX).read_text(encoding="utf-8"))["docs"]
 
 
-def check(project: Project, site_dir: pathlib.Path) -> list[Problem]:
-    """Problems with data/search-terms.yml, judged against the site built into ``site_dir``."""
+def check_site(site: BuiltSite) -> list[Problem]:
+    """Problems with data/search-terms.yml, judged against the built site's search index."""
+    project, site_dir = site.project, site.root
     source = _search_terms.DATA
 
     def problem(line, message):

@@ -12,7 +12,7 @@ from .project import Problem
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 
 
-def check(site: BuiltSite) -> list[Problem]:
+def check_site(site: BuiltSite) -> list[Problem]:
     problems = []
     # key -> the schema.org CreativeWork that hooks/structured_data.py lists for that source.
     works = {key: source.creative_work for key, source in references.read(site.project.root).by_key.items()}

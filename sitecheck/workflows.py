@@ -13,7 +13,7 @@ import re
 
 import yaml
 
-from .project import Problem
+from .project import Problem, Project
 
 WORKFLOWS = ".github/workflows"
 # An action pinned to a full commit SHA (with its version in a comment), or to an exact version tag.
@@ -73,7 +73,8 @@ def _pull_request_problems(path: pathlib.Path, name: str, workflow: dict) -> lis
     return problems
 
 
-def check(root: pathlib.Path) -> list[Problem]:
+def check(project: Project) -> list[Problem]:
+    root = project.root
     problems = []
     files = sorted((root / WORKFLOWS).glob("*.yml"))
     if not files:

@@ -1,4 +1,4 @@
-"""axe-core finds no WCAG 2.1 A or AA violation on any page, in the light or the dark scheme.
+"""Axe-core finds no WCAG 2.1 A or AA violation on any page, in the light or the dark scheme.
 
 axe.min.js comes from the pinned axe-playwright-python package (no download).
 """

@@ -1,4 +1,4 @@
-"""Rule 8: `mkdocs build --strict` passes with no warning at all."""
+"""`mkdocs build --strict` passes with no warning at all."""
 
 from conftest import line_of, messages, report
 from sitecheck import build as build_check

@@ -1,4 +1,4 @@
-"""Rule 4: footnotes are defined and used, figures are cited, sources are listed with a DOI or URL."""
+"""Footnotes are defined and used, figures are cited, sources are listed with a DOI or URL."""
 
 from conftest import messages, report
 from sitecheck import citations

@@ -1,4 +1,4 @@
-"""Rule 3: links out, in the pages and in the bibliography, are well-formed https:// and never to advertising (offline check).
+"""Links out, in the pages and in the bibliography, are well-formed https:// and never to advertising (offline check).
 
 Whether they still answer is checked by `make linkcheck`, which needs the network.
 """

@@ -12,7 +12,7 @@ import frequencies as frequencies_hook  # hooks/frequencies.py
 from conftest import line_of, messages, report
 from sitecheck import build as build_check
 from sitecheck import frequencies
-from sitecheck.built_site import html_path
+from sitecheck.built_site import BuiltSite, html_path
 from sitecheck.data import frequencies as _frequencies
 
 DATA = frequencies.DATA
@@ -36,7 +36,7 @@ def test_the_data_and_the_markers_are_sound(project):
 
 
 def test_the_built_figures_match_the_data(project, site):
-    report(frequencies.check_built(project, site.root))
+    report(frequencies.check_site(site))
 
 
 @pytest.mark.parametrize("source", sorted(PLACED))
@@ -209,14 +209,14 @@ def edit(path, old, new):
 
 def test_fault_rendered_count_differs_from_the_percentage(project, built_copy):
     edit(built_copy / html_of(OPTIM), "About 16 out of 100 people", "About 17 out of 100 people")
-    found = messages(frequencies.check_built(project, built_copy))
+    found = messages(frequencies.check_site(BuiltSite(project, built_copy)))
     line = line_of(project, OPTIM, "<!-- frequencies: optim-drr-imlygic")
     assert f"{OPTIM}:{line}: the figure for 'optim-drr-imlygic' says 'About 17 out of 100 people'; 16.3% is about 16 out of 100 people" in found, found
 
 
 def test_fault_pictogram_without_text_alternative(project, built_copy):
     edit(built_copy / html_of(SAFETY), 'alt="50 of 100 people filled in, 50 outlined"', 'alt=""')
-    found = messages(frequencies.check_built(project, built_copy))
+    found = messages(frequencies.check_site(BuiltSite(project, built_copy)))
     line = line_of(project, SAFETY, "<!-- frequencies: label-fatigue")
     assert f"{SAFETY}:{line}: the pictogram for 'label-fatigue' needs an <img> with a text alternative (alt)" in found, found
 
@@ -225,14 +225,14 @@ def test_fault_pictogram_file_broken_or_miscounted(project, built_copy):
     folder = built_copy / frequencies_hook.IMAGES
     edit(folder / "2-of-100.svg", "<title", "<titel")
     edit(folder / "26-of-100.svg", '<use href="#empty"', '<use href="#filled"')
-    found = messages(frequencies.check_built(project, built_copy))
+    found = messages(frequencies.check_site(BuiltSite(project, built_copy)))
     assert f"{VISIT}:{line_of(project, VISIT, '<!-- frequencies:')}: the pictogram 2-of-100.svg is not well-formed XML" in found, found
     assert "the pictogram 26-of-100.svg draws 27 of 100 people filled in; it must draw 26 of 100" in found, found
 
 
 def test_fault_figure_missing_from_the_built_page(project, built_copy):
     edit(built_copy / html_of(VISIT), 'id="frequency-optim-drr-gmcsf"', 'id="something-else"')
-    found = messages(frequencies.check_built(project, built_copy))
+    found = messages(frequencies.check_site(BuiltSite(project, built_copy)))
     assert f"{VISIT}:{line_of(project, VISIT, '<!-- frequencies:')}: the figure for 'optim-drr-gmcsf' is not on the built page" in found, found
 
 

@@ -1,4 +1,4 @@
-"""Rule 1: every page's front-matter is valid against schemas/front-matter.schema.json."""
+"""Every page's front-matter is valid against schemas/front-matter.schema.json."""
 
 import pytest
 

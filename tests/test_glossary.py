@@ -1,4 +1,4 @@
-"""Rule 5: every abbreviation has a tooltip and a glossary entry, and every entry is used."""
+"""Every abbreviation has a tooltip and a glossary entry, and every entry is used."""
 
 import pytest
 

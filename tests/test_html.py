@@ -1,4 +1,4 @@
-"""Rule 7: every built page has one h1, a description, the disclaimer, its review date, alt text.
+"""Every built page has one h1, a description, the disclaimer, its review date, alt text.
 
 The fault tests feed the check a page of the real build with one thing broken
 (conftest.BrokenSite), as a template or a page that lost it would build it.
@@ -16,11 +16,11 @@ BUILT = "about/index.html"
 
 
 def test_every_built_page_is_complete(site):
-    report(html.check(site))
+    report(html.check_site(site))
 
 
 def found_on(broken_site, project) -> list[str]:
-    return sorted(str(problem) for problem in html.check(broken_site.seen_with(project)))
+    return sorted(str(problem) for problem in html.check_site(broken_site.seen_with(project)))
 
 
 def test_fault_image_without_alt_text(project, broken_site):

@@ -1,4 +1,4 @@
-"""Rule 2: every internal link, anchor, image and asset resolves in the built site.
+"""Every internal link, anchor, image and asset resolves in the built site.
 
 A link to a missing page or anchor, and a page left out of the nav, also fail
 the strict build (MkDocs' own validation, test_build.py); the fault tests here
@@ -14,7 +14,7 @@ PAGE = "docs/index.md"
 
 
 def test_every_internal_link_and_anchor_resolves(site):
-    report(links.check(site))
+    report(links.check_site(site))
 
 
 def small_site(root, link_markdown: str, link_html: str) -> BuiltSite:
@@ -38,7 +38,7 @@ def small_site(root, link_markdown: str, link_html: str) -> BuiltSite:
 
 
 def found(site: BuiltSite) -> list[str]:
-    return [str(problem) for problem in links.check(site)]
+    return [str(problem) for problem in links.check_site(site)]
 
 
 def test_links_that_resolve_pass(tmp_path):

@@ -1,4 +1,4 @@
-"""Rule 6: the nav lists every page, only existing pages, under their own titles."""
+"""The nav lists every page, only existing pages, under their own titles."""
 
 from conftest import messages, report
 from sitecheck import navigation

@@ -15,11 +15,11 @@ OPTIM = "clinical-trials/optim/index.html"
 
 
 def test_pages_load_only_what_they_use(site):
-    report(page_weight.check(site))
+    report(page_weight.check_site(site))
 
 
 def found_on(broken_site, project) -> list[str]:
-    return sorted(str(problem) for problem in page_weight.check(broken_site.seen_with(project)))
+    return sorted(str(problem) for problem in page_weight.check_site(broken_site.seen_with(project)))
 
 
 def test_fault_print_site_assets_on_another_page(project, broken_site):

@@ -7,6 +7,7 @@ import pytest
 import search_terms as search_terms_hook  # hooks/search_terms.py
 from conftest import messages, report
 from sitecheck import search_terms
+from sitecheck.built_site import BuiltSite
 from sitecheck.data import search_terms as _search_terms
 
 DATA = "data/search-terms.yml"
@@ -18,7 +19,7 @@ def with_groups(broken, yaml_groups: str) -> None:
 
 
 def test_the_list_of_terms_is_sound(project, site):
-    report(search_terms.check(project, site.root))
+    report(search_terms.check_site(site))
 
 
 def test_the_index_holds_every_group_in_full(project, site):
@@ -62,7 +63,7 @@ def test_words_are_split_as_search_splits_them(project):
 ], ids=["term-in-two-groups", "fewer-than-two-terms", "group-found-nowhere", "stop-words-only"])
 def test_fault_group_is_caught(site, broken, groups, expected):
     with_groups(broken, groups)
-    found = messages(search_terms.check(broken.project, site.root))
+    found = messages(search_terms.check_site(BuiltSite(broken.project, site.root)))
     for message in expected:
         assert f"{DATA}:{message}" in found, found
 
@@ -75,7 +76,7 @@ def test_fault_group_is_caught(site, broken, groups, expected):
 ])
 def test_fault_malformed_file(site, broken, text, line, message):
     broken.write(DATA, text)
-    found = messages(search_terms.check(broken.project, site.root))
+    found = messages(search_terms.check_site(BuiltSite(broken.project, site.root)))
     assert f"{DATA}:{line}: {message}" in found, found
 
 

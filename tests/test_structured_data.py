@@ -15,7 +15,7 @@ JSON_LD = 'script[type="application/ld+json"]'
 
 
 def test_structured_data_on_every_page(site):
-    report(structured_data.check(site))
+    report(structured_data.check_site(site))
 
 
 def test_drug_pages_say_what_they_are_about(site):
@@ -27,7 +27,7 @@ def test_drug_pages_say_what_they_are_about(site):
 
 def found_on(broken_site, project) -> list[str]:
     broken_site.copy("sitemap.xml")
-    return sorted(str(problem) for problem in structured_data.check(broken_site.seen_with(project)))
+    return sorted(str(problem) for problem in structured_data.check_site(broken_site.seen_with(project)))
 
 
 def test_fault_sitemap_date_that_is_not_the_last_change(project, broken_site):

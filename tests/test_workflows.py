@@ -6,8 +6,8 @@ from conftest import ROOT, BrokenCopy, line_of, messages, report
 from sitecheck import workflows
 
 
-def test_workflows_are_pinned_least_privileged_and_use_readme_commands():
-    report(workflows.check(ROOT))
+def test_workflows_are_pinned_least_privileged_and_use_readme_commands(project):
+    report(workflows.check(project))
 
 
 def test_pull_requests_run_the_whole_test_suite_and_keep_the_built_site():
@@ -66,5 +66,5 @@ def test_fault_workflow(tmp_path, file, old, new, where, expected):
     # A copy of the workflows alone, which is all the workflow check reads.
     broken = BrokenCopy(tmp_path / "project", parts=[".github"])
     broken.replace(file, old, new)
-    found = messages(workflows.check(broken.root))
+    found = messages(workflows.check(broken.project))
     assert f"{file}:{line_of(broken.project, file, where)}: " in found and expected in found, found
