@@ -167,25 +167,11 @@ CODE_SPAN = re.compile(r"(`+).+?\1")
 
 def placeholders(lines: list[str]):
     """(line number, start, end, text) of each placeholder outside fenced code and code spans."""
-    for number, line in _prose_lines(lines):
+    for number, line in _frequencies.prose_lines(lines):
         code = [match.span() for match in CODE_SPAN.finditer(line)]
         for match in PLACEHOLDER_LIKE.finditer(line):
             if not any(start <= match.start() < end for start, end in code):
                 yield number, match.start(), match.end(), match.group(0)
-
-
-def _prose_lines(lines: list[str]):
-    fence = None
-    for number, line in enumerate(lines, start=1):
-        opening = _frequencies.FENCE.match(line)
-        if opening:
-            if fence is None:
-                fence = opening.group(1)
-            elif opening.group(1) == fence:
-                fence = None
-            continue
-        if fence is None:
-            yield number, line
 
 
 def placeholder_value(text: str, entries: dict) -> tuple[str | None, str | None]:

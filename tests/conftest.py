@@ -183,6 +183,10 @@ class BrokenSite:
         """The copied pages, as a check sees them with ``project``'s sources."""
         return BuiltSite(project, self.root)
 
+    def found_by(self, check_site, project: Project) -> list[str]:
+        """What ``check_site`` reports on the copied pages, sorted, one line per problem."""
+        return sorted(str(problem) for problem in check_site(self.seen_with(project)))
+
 
 @pytest.fixture
 def broken_site(site, tmp_path) -> BrokenSite:

@@ -19,14 +19,10 @@ def test_every_built_page_is_complete(site):
     report(html.check_site(site))
 
 
-def found_on(broken_site, project) -> list[str]:
-    return sorted(str(problem) for problem in html.check_site(broken_site.seen_with(project)))
-
-
 def test_fault_image_without_alt_text(project, broken_site):
     broken_site.edit("mechanism-of-action/index.html", lambda soup: soup.select_one("article img").attrs.update(alt=""))
     line = line_of(project, "docs/mechanism-of-action.md", "how-t-vec-works.svg")
-    assert found_on(broken_site, project) == [
+    assert broken_site.found_by(html.check_site, project) == [
         f"docs/mechanism-of-action.md:{line}: the image '../assets/images/mechanism/how-t-vec-works.svg' has no alt text; "
         "write ![what the image shows](path)"
     ]
@@ -35,7 +31,7 @@ def test_fault_image_without_alt_text(project, broken_site):
 def test_fault_second_h1(broken, broken_site):
     broken.append(PAGE, "# A second title")
     broken_site.edit(BUILT, lambda soup: soup.select_one("article h1").insert_after(soup.new_tag("h1", string="A second title")))
-    assert found_on(broken_site, broken.project) == [
+    assert broken_site.found_by(html.check_site, broken.project) == [
         f"{PAGE}:{line_of(broken.project, PAGE, '# A second title')}: the page should have one h1, its front-matter title "
         "'About this site', but has 'About this site', 'A second title'; do not write a '# ' heading "
         "(the title comes from the front-matter), use '##' for sections"
@@ -62,20 +58,20 @@ TEMPLATE_FAULTS = {
 @pytest.mark.parametrize("selector, expected", TEMPLATE_FAULTS.values(), ids=TEMPLATE_FAULTS.keys())
 def test_fault_part_of_the_template_missing(project, broken_site, selector, expected):
     broken_site.remove(BUILT, selector)
-    assert found_on(broken_site, project) == [f"{PAGE}: {message}" for message in expected]
+    assert broken_site.found_by(html.check_site, project) == [f"{PAGE}: {message}" for message in expected]
 
 
 def test_fault_citation_of_a_page_without_a_title(broken, broken_site):
     broken.replace(PAGE, "title: About this site\n", "")
     broken_site.copy(BUILT)
-    found = found_on(broken_site, broken.project)
+    found = broken_site.found_by(html.check_site, broken.project)
     # No title is in no citation: an empty one must not pass for "in every text".
     assert f"{PAGE}: the page has no 'Cite this page' citation with its title and review date (overrides/main.html)" in found, found
 
 
 def test_fault_feedback_link_for_another_page(project, broken_site):
     broken_site.replace(BUILT, "imlygic-site/about/%0A", "imlygic-site/glossary/%0A")
-    assert found_on(broken_site, project) == [
+    assert broken_site.found_by(html.check_site, project) == [
         f"{PAGE}: the page has no 'Report a problem with this page' e-mail link with its title and address; "
         "set extra.editors_email in mkdocs.yml (overrides/main.html writes the link)"
     ]
@@ -90,7 +86,7 @@ def test_fault_empty_page(project, broken_site):
         article.select_one("h1").insert_after(soup.new_tag("p", string="Soon."))
 
     broken_site.edit(BUILT, empty)
-    assert found_on(broken_site, project) == [f"{PAGE}: the page is nearly empty (5 words); write its content or remove it"]
+    assert broken_site.found_by(html.check_site, project) == [f"{PAGE}: the page is nearly empty (5 words); write its content or remove it"]
 
 
 def test_feedback_link_opens_an_email_with_the_page_filled_in(site):

@@ -5,6 +5,8 @@ the strict build (MkDocs' own validation, test_build.py); the fault tests here
 feed the check a small hand-written site instead of building a broken copy.
 """
 
+import pytest
+
 from conftest import report
 from sitecheck import links
 from sitecheck.built_site import BuiltSite, html_path
@@ -47,30 +49,22 @@ def test_links_that_resolve_pass(tmp_path):
     assert found(site) == []
 
 
-def test_fault_link_to_missing_page(tmp_path):
-    site = small_site(tmp_path, "Read [the missing page](no-such-page.md).", '<a href="no-such-page.md">the missing page</a>')
-    assert found(site) == [
-        f"{PAGE}:7: the link or image 'no-such-page.md' leads nowhere in the built site; check the path (relative to this page, to a .md file)"
-    ]
+LEADS_NOWHERE = "leads nowhere in the built site; check the path (relative to this page, to a .md file)"
+# (Markdown on the page, the HTML it became, the message after "file:line: ")
+FAULTS = {
+    "missing-page": ("Read [the missing page](no-such-page.md).", '<a href="no-such-page.md">the missing page</a>',
+                     f"the link or image 'no-such-page.md' {LEADS_NOWHERE}"),
+    "missing-anchor-on-another-page": (
+        "See [the results](glossary.md#no-such-heading).", '<a href="glossary/#no-such-heading">the results</a>',
+        "'glossary/#no-such-heading': there is no heading or anchor '#no-such-heading' on that page; "
+        "use an id that exists (headings get ids like '#final-analysis')"),
+    "missing-image": ("![A diagram that is not there](assets/missing.svg)", '<img alt="A diagram that is not there" src="assets/missing.svg">',
+                      f"the link or image 'assets/missing.svg' {LEADS_NOWHERE}"),
+    "page-left-out-of-the-nav": ("See [the hidden page](hidden.md).", '<a href="hidden/">the hidden page</a>',
+                                 "'hidden/' links to a page that is not in the navigation; add that page to 'nav:' in mkdocs.yml"),
+}
 
 
-def test_fault_link_to_missing_anchor_on_another_page(tmp_path):
-    site = small_site(tmp_path, "See [the results](glossary.md#no-such-heading).", '<a href="glossary/#no-such-heading">the results</a>')
-    assert found(site) == [
-        f"{PAGE}:7: 'glossary/#no-such-heading': there is no heading or anchor '#no-such-heading' on that page; "
-        "use an id that exists (headings get ids like '#final-analysis')"
-    ]
-
-
-def test_fault_missing_image(tmp_path):
-    site = small_site(tmp_path, "![A diagram that is not there](assets/missing.svg)", '<img alt="A diagram that is not there" src="assets/missing.svg">')
-    assert found(site) == [
-        f"{PAGE}:7: the link or image 'assets/missing.svg' leads nowhere in the built site; check the path (relative to this page, to a .md file)"
-    ]
-
-
-def test_fault_link_to_page_left_out_of_nav(tmp_path):
-    site = small_site(tmp_path, "See [the hidden page](hidden.md).", '<a href="hidden/">the hidden page</a>')
-    assert found(site) == [
-        f"{PAGE}:7: 'hidden/' links to a page that is not in the navigation; add that page to 'nav:' in mkdocs.yml"
-    ]
+@pytest.mark.parametrize("markdown, html, expected", FAULTS.values(), ids=FAULTS.keys())
+def test_fault_link_is_named_with_file_line_and_fix(tmp_path, markdown, html, expected):
+    assert found(small_site(tmp_path, markdown, html)) == [f"{PAGE}:7: {expected}"]

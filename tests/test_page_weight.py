@@ -18,10 +18,6 @@ def test_pages_load_only_what_they_use(site):
     report(page_weight.check_site(site))
 
 
-def found_on(broken_site, project) -> list[str]:
-    return sorted(str(problem) for problem in page_weight.check_site(broken_site.seen_with(project)))
-
-
 def test_fault_print_site_assets_on_another_page(project, broken_site):
     """What hooks/print_page_assets.py removes from every page but the print page."""
     broken_site.copy(page_weight.SEARCH_INDEX)
@@ -32,7 +28,7 @@ def test_fault_print_site_assets_on_another_page(project, broken_site):
     )]
     broken_site.edit("advantages/index.html", lambda soup: soup.head.extend(print_assets))
     advice = "which only the print page uses; hooks/print_page_assets.py should remove it (is it listed under hooks: in mkdocs.yml?)"
-    assert found_on(broken_site, project) == [
+    assert broken_site.found_by(page_weight.check_site, project) == [
         f"docs/advantages.md: the page loads '../css/print-site-material.css', {advice}",
         f"docs/advantages.md: the page loads '../css/print-site.css', {advice}",
         f"docs/advantages.md: the page loads '../js/print-site.js', {advice}",
@@ -48,7 +44,7 @@ def test_fault_footnotes_in_search_index(project, broken_site):
     next(doc for doc in index["docs"] if doc["location"] == "clinical-trials/optim/")["text"] += note.decode_contents()
     index_path.write_text(json.dumps(index), encoding="utf-8")
     line = line_of(project, "docs/clinical-trials/optim.md", "[^optim-ctgov]:")
-    assert found_on(broken_site, project) == [
+    assert broken_site.found_by(page_weight.check_site, project) == [
         f"docs/clinical-trials/optim.md:{line}: its footnote 'ClinicalTrials.gov record NCT00769704 ( OPTiM ). See ClinicalTrials.gov ...' "
         "is in the search index; footnotes are left out (hooks/search_scope.py), the references page holds each source once"
     ]

@@ -27,7 +27,7 @@ def test_drug_pages_say_what_they_are_about(site):
 
 def found_on(broken_site, project) -> list[str]:
     broken_site.copy("sitemap.xml")
-    return sorted(str(problem) for problem in structured_data.check_site(broken_site.seen_with(project)))
+    return broken_site.found_by(structured_data.check_site, project)
 
 
 def test_fault_sitemap_date_that_is_not_the_last_change(project, broken_site):

@@ -138,6 +138,11 @@ class Item:
     def of(cls, fields: dict, node: yaml.MappingNode) -> "Item":
         return cls(fields, node.start_mark.line + 1, {key.value: key.start_mark.line + 1 for key, _ in node.value})
 
+    @property
+    def id(self) -> str:
+        """The entry's id field, as text ('' when missing): claims and frequencies are named by it."""
+        return str(self.fields.get("id", ""))
+
     def line_of(self, field: str) -> int:
         return self.field_lines.get(field, self.line)
 

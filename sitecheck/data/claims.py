@@ -41,10 +41,6 @@ RULES = _yaml.Rules(PATH, SCHEMA, names={"id": "claim"}, hints=RETIRED)
 @dataclasses.dataclass(frozen=True)
 class Claim(_yaml.Item):
     @property
-    def id(self) -> str:
-        return str(self.fields.get("id", ""))
-
-    @property
     def sources(self) -> list[str]:
         sources = self.fields.get("sources")
         return [str(key) for key in sources] if isinstance(sources, list) else []

@@ -47,10 +47,6 @@ FENCE = re.compile(r"^\s*(```|~~~)")
 @dataclasses.dataclass(frozen=True)
 class Entry(_yaml.Item):
     @property
-    def id(self) -> str:
-        return str(self.fields.get("id", ""))
-
-    @property
     def decimal(self) -> decimal.Decimal | None:
         match = PERCENTAGE.match(str(self.fields.get("percentage", "")))
         return decimal.Decimal(match.group(1)) if match else None
@@ -160,8 +156,8 @@ def _number_problems(entry: Entry, name: str) -> list[tuple[int, str]]:
     return found
 
 
-def markers(lines: list[str]) -> Iterator[tuple[int, list[str] | None, str]]:
-    """(line number, ids or None if malformed, text) of each marker line outside fenced code."""
+def prose_lines(lines: list[str]) -> Iterator[tuple[int, str]]:
+    """(line number, line) of each line outside fenced code: markers and placeholders there are examples."""
     fence = None
     for number, line in enumerate(lines, start=1):
         opening = FENCE.match(line)
@@ -171,8 +167,13 @@ def markers(lines: list[str]) -> Iterator[tuple[int, list[str] | None, str]]:
             elif opening.group(1) == fence:
                 fence = None
             continue
-        if fence is not None:
-            continue
+        if fence is None:
+            yield number, line
+
+
+def markers(lines: list[str]) -> Iterator[tuple[int, list[str] | None, str]]:
+    """(line number, ids or None if malformed, text) of each marker line outside fenced code."""
+    for number, line in prose_lines(lines):
         match = MARKER.match(line)
         if match:
             ids = match.group(1).split()
