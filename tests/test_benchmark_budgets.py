@@ -63,7 +63,8 @@ def over(change):
     (lambda r: r["build"].update(ratio_of_medians=1.6), "full build"),
     (lambda r: r["preview_rebuild"].update(until_page_shows_edit_seconds=seconds(1.4)), "make preview"),
     (lambda r: r["page_weight"]["per_page"].append(page("faq.md", 120_000, 100_000)), "first-visit weight"),
-    (lambda r: r["page_weight"]["full"].update(median_page_gzip_bytes=151_000), "median page"),
+    (lambda r: r["page_weight"]["full"].update(
+        median_page_gzip_bytes=BUDGETS["page_weight"]["median_page_gzip_bytes_below"] + 1_000), "median page"),
     (lambda r: r["page_weight"]["search_index"].update(search_terms_growth_ratio=1.2), "search terms grow"),
     (lambda r: r["page_weight"]["pages"]["full"][0]["third_party_requests"].append("https://fonts.example/x.css")
      or r["page_weight"]["full"].update(third_party_requests=1), "third-party"),
