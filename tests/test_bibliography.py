@@ -107,6 +107,9 @@ SCHEMA_FAULTS = {
         (*ARTICLE, "accessed: 2026-02-30"), "9: source 'smith-2020': accessed '2026-02-30' must be a real date written YYYY-MM-DD"),
     "unknown-field": (
         (*ARTICLE, "journal: J Clin Oncol"), "9: source 'smith-2020' has an unknown field 'journal'; allowed: key, type, title"),
+    "web-page-without-the-day-it-was-read": (
+        ("key: smith-2020", "type: webpage", "title: A trial's page", "url: https://example.org/trial"),
+        "5: source 'smith-2020' has no 'accessed'; add 'accessed: ...' (A web page or registry record can change after you read it: give the day you read it (YYYY-MM-DD))"),
     "empty-author-list": (
         (*ARTICLE, "authors: []"),
         "9: source 'smith-2020': authors is an empty list; leave 'authors' out when the source names no person"),
