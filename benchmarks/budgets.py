@@ -99,9 +99,35 @@ def lighthouse_score(name: str, minimum: int, lighthouse: dict | None) -> dict:
     return result(budget, minimum, lighthouse["min_scores"][name], not below, detail)
 
 
+def lighthouse_metric(key: str, what: str, limit: float, lighthouse: dict | None) -> dict:
+    """The worst page's median of one metric (ms); a miss names the pages over the limit."""
+    budget = f"{what} <= {limit:g} ms on every page (median of its runs)"
+    if lighthouse is None:
+        return result(budget, limit, None, None, "--skip-lighthouse")
+    over = [row for row in lighthouse["pages"] if row[key] is None or row[key] > limit]
+    worst = max(lighthouse["pages"], key=lambda row: float("inf") if row[key] is None else row[key])
+    detail = ", ".join(f"{row['page']} {row[key]}" for row in over) or f"worst {worst['page']} {worst[key]}"
+    return result(budget, limit, worst[key], not over, detail)
+
+
+def print_page_score(name: str, minimum: int, lighthouse: dict | None) -> dict:
+    budget = f"Lighthouse {name} >= {minimum} on the print page"
+    row = (lighthouse or {}).get("print_page")
+    if row is None:
+        return result(budget, minimum, None, None, "--skip-lighthouse" if lighthouse is None else "no print page built")
+    score = row["scores"][name]
+    audits = ", ".join(audit["id"] for audit in row["failing"][name])
+    return result(budget, minimum, score, score >= minimum, f"audits losing points: {audits}" if score < minimum else "")
+
+
 def check_budgets(budgets: dict, report: dict) -> list[dict]:
     checks = [build_time, preview_rebuild, weight_against_bare, median_page, search_index_growth, third_party_requests]
     results = [check(budgets, report) for check in checks]
+    lighthouse = report.get("lighthouse")
     for name, minimum in budgets["lighthouse"]["min_score"].items():
-        results.append(lighthouse_score(name, minimum, report.get("lighthouse")))
+        results.append(lighthouse_score(name, minimum, lighthouse))
+    results.append(lighthouse_metric("tbt_ms", "Total Blocking Time", budgets["lighthouse"]["max_tbt_ms"], lighthouse))
+    results.append(lighthouse_metric("lcp_ms", "Largest Contentful Paint", budgets["lighthouse"]["max_lcp_ms"], lighthouse))
+    for name, minimum in budgets["lighthouse"]["print_page_min_score"].items():
+        results.append(print_page_score(name, minimum, lighthouse))
     return results

@@ -97,9 +97,14 @@ def lighthouse_rows(report: dict) -> list[tuple]:
         return (f"{number(result['max_lcp_ms'])} / {number(result['max_tbt_ms'])} / {number(result['max_cls'], 3)}"
                 if result else "")
 
+    def print_page(result):
+        row = (result or {}).get("print_page")
+        return "/".join(f"{row['scores'][name]:g}" for name in CATEGORIES) if row else ""
+
     return [
         ("Lighthouse min perf/a11y/bp/seo", minimums(lighthouse), minimums(bare), ""),
         ("Lighthouse max LCP ms / TBT ms / CLS", maximums(lighthouse), maximums(bare), ""),
+        ("Lighthouse print page perf/a11y/bp/seo", print_page(lighthouse), print_page(bare), ""),
     ]
 
 

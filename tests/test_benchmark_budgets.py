@@ -40,7 +40,9 @@ WITHIN = {
         "min_scores": {name: 100 for name in BUDGETS["lighthouse"]["min_score"]},
         "third_party_requests": 0,
         "pages": [{"page": "index.md", "scores": {name: 100 for name in BUDGETS["lighthouse"]["min_score"]},
-                   "failing": {}, "third_party_requests": []}],
+                   "failing": {}, "third_party_requests": [], "tbt_ms": 90, "lcp_ms": 1200}],
+        "print_page": {"page": "print_page/", "scores": {name: 100 for name in BUDGETS["lighthouse"]["min_score"]},
+                       "failing": {name: [] for name in BUDGETS["lighthouse"]["min_score"]}},
     },
 }
 
@@ -68,6 +70,11 @@ def over(change):
     (lambda r: r["page_weight"]["search_index"].update(search_terms_growth_ratio=1.2), "search terms grow"),
     (lambda r: r["page_weight"]["pages"]["full"][0]["third_party_requests"].append("https://fonts.example/x.css")
      or r["page_weight"]["full"].update(third_party_requests=1), "third-party"),
+    (lambda r: r["lighthouse"]["pages"][0].update(tbt_ms=BUDGETS["lighthouse"]["max_tbt_ms"] + 1), "Total Blocking Time"),
+    (lambda r: r["lighthouse"]["pages"][0].update(lcp_ms=BUDGETS["lighthouse"]["max_lcp_ms"] + 1), "Largest Contentful Paint"),
+    (lambda r: r["lighthouse"]["print_page"]["scores"].update(
+        performance=BUDGETS["lighthouse"]["print_page_min_score"]["performance"] - 1), "performance >= 40 on the print page"),
+    (lambda r: r["lighthouse"]["print_page"]["scores"].update({"best-practices": 96}), "best-practices >= 100 on the print page"),
 ])
 def test_fault_each_budget_missed_is_a_failure(change, budget):
     missed = over(change)
