@@ -123,10 +123,7 @@ def on_page_markdown(markdown, page, config, **kwargs):
     found = list(_frequencies.markers(lines))
     if not found:
         return markdown
-    # Messages give the line in the source file, front-matter included.
-    in_source = _source_lines(page)
-    if len(in_source) != len(found):
-        in_source = [number for number, _, _ in found]
+    in_source = _lines_in_source(page, _frequencies.markers, found)
     folder = posixpath.dirname(page.file.src_uri)
     to_references = posixpath.relpath("references.md", folder or ".")
     footnotes: dict[tuple, tuple[str, _frequencies.Entry]] = {}
@@ -145,13 +142,15 @@ def on_page_markdown(markdown, page, config, **kwargs):
     return "\n".join(lines).rstrip("\n") + ("\n\n" + "\n".join(notes) + "\n" if notes else "\n")
 
 
-def _source_lines(page) -> list[int]:
-    """The line, in the page's source file, of each marker (front-matter counted)."""
+def _lines_in_source(page, scan, found: list[tuple]) -> list[int]:
+    """The line, in the page's source file (front-matter counted), of each of ``found``,
+    which ``scan`` found in the page's Markdown; messages name those lines."""
     try:
         text = pathlib.Path(page.file.abs_src_path).read_text(encoding="utf-8")
     except (OSError, TypeError):
-        return []
-    return [number for number, _, _ in _frequencies.markers(text.split("\n"))]
+        text = None
+    in_source = [item[0] for item in scan(text.split("\n"))] if text is not None else []
+    return in_source if len(in_source) == len(found) else [item[0] for item in found]
 
 
 # --- Inline placeholders: %%frequency entry-id%% -------------------------------
@@ -204,10 +203,7 @@ def fill_placeholders(markdown: str, page) -> str:
     found = list(placeholders(lines))
     if not found:
         return markdown
-    # Messages give the line in the source file, front-matter included.
-    in_source = _placeholder_source_lines(page)
-    if len(in_source) != len(found):
-        in_source = [number for number, _, _, _ in found]
+    in_source = _lines_in_source(page, placeholders, found)
     # Right to left within a line, so that earlier positions stay valid.
     for (number, start, end, text), source_line in sorted(zip(found, in_source), key=lambda item: (item[0][0], -item[0][1])):
         value, problem = placeholder_value(text, _state["entries"])
@@ -217,15 +213,6 @@ def fill_placeholders(markdown: str, page) -> str:
         line = lines[number - 1]
         lines[number - 1] = line[:start] + value + line[end:]
     return "\n".join(lines)
-
-
-def _placeholder_source_lines(page) -> list[int]:
-    """The line, in the page's source file, of each placeholder (front-matter counted)."""
-    try:
-        text = pathlib.Path(page.file.abs_src_path).read_text(encoding="utf-8")
-    except (OSError, TypeError):
-        return []
-    return [number for number, _, _, _ in placeholders(text.split("\n"))]
 
 
 # Where the pictograms go in the built site (relative to docs/), one per number filled in.

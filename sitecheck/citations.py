@@ -12,7 +12,7 @@ import posixpath
 import re
 
 from .data import claims, references
-from .markdown_text import FOOTNOTE_DEFINITION, FOOTNOTE_REFERENCE, prose_lines, source_lines
+from .markdown_text import CODE_SPAN, FOOTNOTE_DEFINITION, FOOTNOTE_REFERENCE, prose_lines, source_lines
 from .project import Page, Problem, Project
 
 REFERENCES_PAGE = "references.md"
@@ -30,7 +30,6 @@ NUMBER_NEEDING_SOURCE = re.compile(
     r"|\b(?:approv|authoris|authoriz|licens|regist)\w*\b[^.\n]{0,80}?\b(?:19|20)\d\d\b"
     r"|\b(?:19|20)\d\d\b[^.\n]{0,40}?\b(?:approv|authoris|authoriz)\w*"
 )
-CODE_SPAN = re.compile(r"`[^`]*`")
 REFERENCE_LINK = re.compile(r"\]\(([^)#\s]*)#([^)\s]+)\)")
 
 

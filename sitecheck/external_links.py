@@ -12,10 +12,9 @@ import re
 import urllib.parse
 
 from .data import references
-from .markdown_text import source_lines
+from .markdown_text import CODE_SPAN, source_lines
 from .project import Problem, Project
 
-CODE_SPAN = re.compile(r"`[^`]*`")
 ADDRESS = re.compile(r"""(?:https?|ftp)://[^\s<>()\[\]"'`]+""", re.I)
 # The seed article's publisher and market-report sellers: never linked, never cited.
 BLOCKED_HOSTS = ("delveinsight.com",)

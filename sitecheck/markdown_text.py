@@ -7,11 +7,13 @@ import re
 from .project import SNIPPET, Page
 
 FENCE = re.compile(r"^\s*(```|~~~)")
+# A code span on one line, blanked out wherever the checks read prose.
+CODE_SPAN = re.compile(r"`[^`]*`")
 FOOTNOTE_DEFINITION = re.compile(r"^\[\^([^\]\s]+)\]:\s*(.*)$")
 FOOTNOTE_REFERENCE = re.compile(r"\[\^([^\]\s]+)\](?!:)")
 
 _STRIP = [
-    re.compile(r"`[^`]*`"),  # code spans
+    CODE_SPAN,
     re.compile(r"<!--.*?-->"),  # comments
     re.compile(r"\]\([^)]*\)"),  # link and image targets
     re.compile(r"<https?://[^>]*>"),  # autolinks

@@ -30,6 +30,7 @@ import decimal
 import re
 from collections.abc import Iterator
 
+from ..markdown_text import FENCE
 from . import _yaml
 
 DATA = "data/frequencies.yml"
@@ -41,7 +42,6 @@ PERCENTAGE = re.compile(r"^(\d{1,3}(?:\.\d+)?)%$")
 MARKER = re.compile(r"^<!--\s*frequencies:\s*(.*?)\s*-->\s*$")
 # Anything that looks like a marker but is not one (a typo must not vanish silently).
 MARKER_LIKE = re.compile(r"^\s*<!--\s*frequenc", re.I)
-FENCE = re.compile(r"^\s*(```|~~~)")
 
 
 @dataclasses.dataclass(frozen=True)
