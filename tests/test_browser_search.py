@@ -72,9 +72,7 @@ QUERIES = [
     ("MASTERKEY265", "clinical-trials/combination-trials.md"),
     # brand, generic and code names
     ("OncoVEX", "imlygic/index.md"),
-    # the brand name leads to the product (approved products, its own section);
-    # the development code and generic name to the research (future directions)
-    ("TUDRIQEV", "oncolytic-virus-therapy/approved-products.md"),
+    ("TUDRIQEV", "future-directions.md"),
     ("vusolimogene", "future-directions.md"),
     ("pembrolizumab", "clinical-trials/combination-trials.md"),
     ("Keytruda", "clinical-trials/combination-trials.md"),
