@@ -22,8 +22,9 @@ on_post_build, after it; sitecheck/print_page.py checks the result.
 from __future__ import annotations
 
 import collections
-import pathlib
 import re
+
+import _print_page
 
 SECTION = re.compile(r'<section class=["\']print-page[^"\']*["\'] id=["\']([^"\']+)["\']')
 ID = re.compile(r'\sid="([^"]+)"')
@@ -57,9 +58,4 @@ def repaired(html: str) -> str:
 
 
 def on_post_build(config, **kwargs):
-    plugin = config.plugins.get("print-site")
-    if not plugin:
-        return
-    path = pathlib.Path(config["site_dir"]) / plugin.config.get("print_page_basename") / "index.html"
-    if path.is_file():
-        path.write_text(repaired(path.read_text(encoding="utf-8")), encoding="utf-8")
+    _print_page.rewrite(config, repaired)

@@ -15,8 +15,9 @@ on_post_build, after it and before hooks/content_security_policy.py.
 from __future__ import annotations
 
 import json
-import pathlib
 import re
+
+import _print_page
 
 TOOLTIP_FEATURES = {"content.tooltips", "content.footnote.tooltips"}
 MATERIAL_CONFIG = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.S)
@@ -32,9 +33,4 @@ def without_tooltips(html: str) -> str:
 
 
 def on_post_build(config, **kwargs):
-    plugin = config.plugins.get("print-site")
-    if not plugin:
-        return
-    path = pathlib.Path(config["site_dir"]) / plugin.config.get("print_page_basename") / "index.html"
-    if path.is_file():
-        path.write_text(without_tooltips(path.read_text(encoding="utf-8")), encoding="utf-8")
+    _print_page.rewrite(config, without_tooltips)
