@@ -12,8 +12,9 @@ page to page (132 ids, up to 9 times each).
 
 Here, inside each page's <section class="print-page" id="P">, an id X is
 renamed P-X when a link on the print page asks for #P-X, or when X is used on
-more than one page (a figure shown on two pages), and nothing else has P-X. Two links the plugin writes for pages rather than anchors are
-pointed at the page: #. (the home page) and #print_page (this page).
+more than one page (a figure shown on two pages), and nothing else has P-X.
+Two links the plugin writes for pages rather than anchors are pointed at the
+page: #. (the home page) and #print_page (this page).
 
 The plugin writes the print page after the build, so this runs in
 on_post_build, after it; sitecheck/print_page.py checks the result.

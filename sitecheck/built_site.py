@@ -9,6 +9,10 @@ from bs4 import BeautifulSoup
 
 from .project import Page, Project
 
+# The whole site on one page, to print: written by the print-site plugin
+# (print_page_basename in mkdocs.yml), mended by hooks/print_page_*.py.
+PRINT_PAGE = "print_page/index.html"
+
 
 def html_path(page_path: str) -> str:
     """docs/a/b.md -> a/b/index.html; docs/a/index.md -> a/index.html (directory URLs)."""

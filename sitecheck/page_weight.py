@@ -13,11 +13,10 @@ from __future__ import annotations
 import json
 import re
 
-from .built_site import BuiltSite, url_path
+from .built_site import BuiltSite, PRINT_PAGE, url_path
 from .project import Problem
 
 PRINT_ONLY_ASSET = re.compile(r"(css/print-site[^/\"']*\.css|js/print-site\.js)$")
-PRINT_PAGE = "print_page/index.html"
 SEARCH_INDEX = "search/search_index.json"
 # The page whose job is to be searched for sources.
 REFERENCES_LOCATION = "references/"

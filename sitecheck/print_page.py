@@ -12,10 +12,9 @@ from __future__ import annotations
 
 import collections
 
-from .built_site import BuiltSite
+from .built_site import BuiltSite, PRINT_PAGE
 from .project import Problem
 
-PRINT_PAGE = "print_page/index.html"
 HOOK = "hooks/print_page_anchors.py"
 SHOWN = 5
 
@@ -41,8 +40,7 @@ def check_site(site: BuiltSite) -> list[Problem]:
         problems.append(Problem("mkdocs.yml", None,
             f"the print page repeats {_count(len(repeated), 'id')} ({_some(repeated)}), so a link to one of them lands on "
             f"the first page that has it; {HOOK} gives each page's ids its prefix (is it listed under hooks:?)"))
-    targets = counts.keys() | {tag["name"] for tag in soup.find_all("a", attrs={"name": True})}
-    nowhere = {link["href"][1:] for link in soup.select('a[href^="#"]')} - targets - {""}
+    nowhere = {link["href"][1:] for link in soup.select('a[href^="#"]')} - site.ids(PRINT_PAGE) - {""}
     if nowhere:
         problems.append(Problem("mkdocs.yml", None,
             f"{_count(len(nowhere), 'link')} on the print page lead{'s' if len(nowhere) == 1 else ''} to no id on it "

@@ -30,14 +30,13 @@ import re
 from bs4 import NavigableString, Tag
 from bs4.element import Comment
 
-from .built_site import BuiltSite
+from .built_site import BuiltSite, PRINT_PAGE
 from .glossary import definitions
 from .project import Page, Problem
 
 HOOK = "hooks/abbreviation_first_use.py"
 LINK_LABELS = "hooks/link_labels.py"
 PRINT_PAGE_HOOK = "hooks/print_page_tooltips.py"
-PRINT_PAGE = "print_page/index.html"
 TOOLTIP_FEATURES = {"content.tooltips", "content.footnote.tooltips"}
 # Template text inside <article> (overrides/main.html, Material): not Markdown.
 NOT_MARKDOWN = {"glossary-note", "cite-page", "page-feedback", "page-review", "md-source-file", "md-content__button", "headerlink"}
