@@ -53,22 +53,11 @@ _state: dict = {"entries": {}, "sources": {}}
 def _load(config) -> None:
     root = pathlib.Path(config["config_file_path"]).parent
     sources = references.read(root).by_key
-    try:
-        entries = _frequencies.parse((root / _frequencies.DATA).read_text(encoding="utf-8"))
-    except _frequencies.Malformed as error:
-        line, message = error.args
-        log.warning(f"{_frequencies.DATA}: line {line}: {message}")
-        entries = []
-    broken = set()
-    for line, message in _frequencies.problems(entries, set(sources)):
-        log.warning(f"{_frequencies.DATA}: line {line}: {message}")
-        broken.update(entry.id for entry in entries if entry.line <= line and line <= _last_line(entry))
-    _state["entries"] = {entry.id: entry for entry in entries if entry.id not in broken}
+    data = _frequencies.parse((root / _frequencies.DATA).read_text(encoding="utf-8"))
+    for problem in [*data.problems, *data.unlisted_sources(set(sources))]:
+        log.warning(f"{_frequencies.DATA}: line {problem.line}: {problem.message}")
+    _state["entries"] = data.sound(set(sources))
     _state["sources"] = sources
-
-
-def _last_line(entry: _frequencies.Entry) -> int:
-    return max(entry.field_lines.values(), default=entry.line)
 
 
 def on_files(files, config, **kwargs):

@@ -2,8 +2,9 @@
 
 Rules for the data file, each reported at the line the YAML parser gives for
 the field (yaml.compose), never found by searching the text:
-- the file is a list of entries, each with id, group, what, percentage, source
-  and section, optional numerator, denominator and also, and no other key;
+- the file keeps to schemas/frequencies.schema.json: a list of entries, each
+  with id, group, what, percentage, source and section, optional numerator,
+  denominator and also, and no other field; the forms of each;
 - ids are unique lower-case words joined by hyphens;
 - the percentage is a number as the source prints it (16.3%), at most 100%;
 - numerator and denominator are whole numbers, the numerator no larger than the
@@ -48,12 +49,11 @@ def nearest_whole(printed: str) -> int:
     return int(value.quantize(decimal.Decimal(1), rounding=decimal.ROUND_HALF_UP))
 
 
-def entries(project: Project) -> tuple[list[_frequencies.Entry], list[Problem]]:
-    try:
-        return _frequencies.parse(project.text(DATA)), []
-    except _frequencies.Malformed as error:
-        line, message = error.args
-        return [], [Problem(DATA, line, message)]
+def entries(project: Project) -> tuple[dict[str, _frequencies.Entry], list[Problem]]:
+    """The entries that break no rule, by id, and the problems of data/frequencies.yml (schema, numbers, sources)."""
+    data = _frequencies.parse(project.text(DATA))
+    source_keys = set(reference_entries(project))
+    return data.sound(source_keys), [*data.problems, *data.unlisted_sources(source_keys)]
 
 
 def placements(project: Project) -> list[tuple[Page, int, list[str] | None, str]]:
@@ -67,11 +67,11 @@ def placements(project: Project) -> list[tuple[Page, int, list[str] | None, str]
 
 def check(project: Project) -> list[Problem]:
     """Problems with data/frequencies.yml and with the markers in the pages."""
-    found, problems = entries(project)
-    if problems:
+    data = _frequencies.parse(project.text(DATA))
+    problems = [*data.problems, *data.unlisted_sources(set(reference_entries(project)))]
+    if not data.entries:
         return problems
-    problems += [Problem(DATA, line, message) for line, message in _frequencies.problems(found, set(reference_entries(project)))]
-    known = {entry.id: entry for entry in found}
+    known = {entry.id: entry for entry in data.entries}
     shown = set()
     for page, number, ids, text in placements(project):
         if ids is None:
@@ -87,7 +87,7 @@ def check(project: Project) -> list[Problem]:
                     f"use one of: {', '.join(known)}, or add the entry"
                 )))
             shown.add(identifier)
-    for entry in found:
+    for entry in data.entries:
         if entry.id and entry.id not in shown:
             problems.append(Problem(DATA, entry.line_of("id"), (
                 f"entry '{entry.id}' is shown on no page; add <!-- frequencies: {entry.id} --> "
@@ -125,10 +125,9 @@ def _read(caption) -> str:
 def check_site(site: BuiltSite) -> list[Problem]:
     """Problems with the figures as the built pages show them."""
     project, site_dir = site.project, site.root
-    found, problems = entries(project)
+    known, problems = entries(project)
     if problems:
         return problems
-    known = {entry.id: entry for entry in found}
     for page, number, ids, _ in placements(project):
         built = pathlib.Path(site_dir) / html_path(page.path)
         if ids is None or not built.is_file():

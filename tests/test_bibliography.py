@@ -11,7 +11,7 @@ import references as references_hook  # hooks/references.py
 from conftest import ROOT, messages, report
 from sitecheck import build as build_check
 from sitecheck import citations
-from sitecheck.data import claims, references
+from sitecheck.data import claims, frequencies, references
 
 SOURCES = references.read(ROOT).sources
 
@@ -53,7 +53,7 @@ def test_the_downloads_give_every_type_the_schema_allows_its_own_record_type():
     assert sorted(references_hook.BIBTEX_TYPES) == sorted(allowed) == sorted(references_hook.RIS_TYPES)
 
 
-@pytest.mark.parametrize("path", [references.SCHEMA, claims.SCHEMA])
+@pytest.mark.parametrize("path", [references.SCHEMA, claims.SCHEMA, frequencies.SCHEMA])
 def test_the_data_schemas_are_valid_and_describe_every_field_for_editors(path):
     schema = json.loads((ROOT / path).read_text(encoding="utf-8"))
     jsonschema.validators.validator_for(schema).check_schema(schema)
@@ -62,7 +62,7 @@ def test_the_data_schemas_are_valid_and_describe_every_field_for_editors(path):
             assert field.get("description"), f"{path}: '{name}' has no description"
 
 
-@pytest.mark.parametrize("path, schema", [(references.PATH, references.SCHEMA), (claims.PATH, claims.SCHEMA)])
+@pytest.mark.parametrize("path, schema", [(references.PATH, references.SCHEMA), (claims.PATH, claims.SCHEMA), (frequencies.DATA, frequencies.SCHEMA)])
 def test_each_data_file_points_editors_at_its_schema(path, schema):
     first = (ROOT / path).read_text(encoding="utf-8").splitlines()[0]
     assert first == f"# yaml-language-server: $schema=../{schema}", f"{path}:1: start the file with '# yaml-language-server: $schema=../{schema}'"

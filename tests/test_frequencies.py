@@ -41,7 +41,7 @@ def test_the_built_figures_match_the_data(project, site):
 
 @pytest.mark.parametrize("source", sorted(PLACED))
 def test_each_placed_figure_has_its_sentence_and_described_pictogram(site, project, source):
-    entries = {entry.id: entry for entry in _frequencies.parse(project.text(DATA))}
+    entries = {entry.id: entry for entry in _frequencies.parse(project.text(DATA)).entries}
     article = site.soup(html_of(source)).select_one("article")
     for identifier in PLACED[source]:
         figure = article.find(id=f"frequency-{identifier}")
@@ -125,10 +125,22 @@ FAULTS = {
         "entry 'optim-cr-final-imlygic' cites 'andtbacka-2091', which is not a key of data/references.yml"),
     "citation-left-out": (
         DATA, "    source: us-label\n    section: section 14 (Clinical Studies)\n  - id: optim-drr-gmcsf", "  - id: optim-drr-gmcsf",
-        "id: optim-drr-imlygic", "entry 'optim-drr-imlygic' is missing source, section"),
+        "id: optim-drr-imlygic", "entry 'optim-drr-imlygic' has no 'section'; add 'section: ...' (Where in the source the figure is, as a footnote names it"),
     "unknown-key": (
         DATA, "    numerator: 3\n", "    numerator: 3\n    confidence: 0-4.5\n", "confidence:",
-        "entry 'optim-drr-gmcsf' has an unknown key 'confidence'"),
+        "entry 'optim-drr-gmcsf' has an unknown field 'confidence'; allowed: id, group, what, numerator"),
+    "percentage-without-its-sign": (
+        DATA, "percentage: 16.3%", "percentage: 16.3", "percentage: 16.3",
+        "entry 'optim-drr-imlygic': percentage must be written with a % sign as the source prints it, e.g. 16.3%"),
+    "count-that-is-not-whole": (
+        DATA, "numerator: 3\n", "numerator: 2.5\n", "numerator: 2.5",
+        "entry 'optim-drr-gmcsf': numerator must be a whole number of people, 0 or more"),
+    "denominator-of-nobody": (
+        DATA, "denominator: 141\n", "denominator: 0\n", "denominator: 0",
+        "entry 'optim-drr-gmcsf': denominator must be a whole number of people, 1 or more"),
+    "id-in-capitals": (
+        DATA, "id: optim-drr-gmcsf", "id: OPTiM-drr-gmcsf", "id: OPTiM-drr-gmcsf",
+        "entry 'OPTiM-drr-gmcsf': id 'OPTiM-drr-gmcsf' must be lower-case words joined by hyphens"),
     "marker-names-an-unknown-entry": (
         OPTIM, "<!-- frequencies: optim-drr-imlygic optim-drr-gmcsf -->", "<!-- frequencies: optim-drr-imlygic optim-dr-gmcsf -->",
         "optim-dr-gmcsf", f"the marker names 'optim-dr-gmcsf', which is not an entry of {DATA}"),
@@ -243,7 +255,7 @@ def test_placeholders_are_replaced_by_the_printed_numbers():
     entries = {entry.id: entry for entry in _frequencies.parse(
         "frequencies:\n  - id: a\n    group: g\n    what: w\n    numerator: 48\n    denominator: 295\n"
         "    percentage: 16.3%\n    source: s\n    section: x\n"
-    )}
+    ).entries}
     assert frequencies_hook.placeholder_value("%%frequency a%%", entries) == ("16.3%", None)
     assert frequencies_hook.placeholder_value("%%frequency a numerator%%", entries) == ("48", None)
     assert frequencies_hook.placeholder_value("%%frequency a denominator%%", entries) == ("295", None)
@@ -258,7 +270,7 @@ def test_a_placeholder_in_code_is_left_alone():
 
 def test_tables_show_the_numbers_from_the_data(project, site):
     """The OPTiM and safety tables print the entries' figures; no page types them or leaves a placeholder."""
-    entries = {entry.id: entry for entry in _frequencies.parse(project.text(DATA))}
+    entries = {entry.id: entry for entry in _frequencies.parse(project.text(DATA)).entries}
     optim = " ".join(site.soup(html_of(OPTIM)).select_one("article table").get_text(" ").split())
     drr, gmcsf = entries["optim-drr-imlygic"].fields, entries["optim-drr-gmcsf"].fields
     assert f"{drr['percentage']} ( {drr['numerator']} patients;" in optim.replace("(", "( "), optim

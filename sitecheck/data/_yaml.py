@@ -13,6 +13,7 @@ import dataclasses
 import functools
 import json
 import pathlib
+import re
 
 import jsonschema
 import yaml
@@ -218,7 +219,9 @@ def _explain(error: jsonschema.ValidationError, document: Document, rules: Rules
     value = error.instance
     schema = error.schema if isinstance(error.schema, dict) else {}
     if error.validator == "required":
-        missing = next(name for name in error.validator_value if name not in (value or {}))
+        # One error per missing field: its name is in the message ("'section' is a required property").
+        named = re.match(r"^'(.+)' is a required property$", error.message)
+        missing = named.group(1) if named else next(name for name in error.validator_value if name not in (value or {}))
         described = _property_description(error, missing)
         return document.line(path), f"{owner} has no '{missing}'; add '{missing}: ...'" + (f" ({described})" if described else "")
     if error.validator == "anyOf" and all(set(option) == {"required"} for option in error.validator_value):
@@ -239,7 +242,7 @@ def _explain(error: jsonschema.ValidationError, document: Document, rules: Rules
         )
     if error.validator == "pattern" and schema.get("patternErrorMessage"):
         return document.line(path), f"{owner}: {field} '{value}' {schema['patternErrorMessage']}"
-    if error.validator in ("minItems", "const") and schema.get("errorMessage"):
+    if error.validator in ("minItems", "const", "type", "minimum") and schema.get("errorMessage"):
         return document.line(path), f"{owner}: {field} {schema['errorMessage']}"
     if error.validator == "format" and error.validator_value == "date":
         return document.line(path), f"{owner}: {field} '{value}' {DATE_FIX}"

@@ -27,16 +27,17 @@ from __future__ import annotations
 
 import dataclasses
 import decimal
+import pathlib
 import re
 from collections.abc import Iterator
 
 from ..markdown_text import FENCE
+from ..project import Problem
 from . import _yaml
 
 DATA = "data/frequencies.yml"
-REQUIRED = ("id", "group", "what", "percentage", "source", "section")
-OPTIONAL = ("numerator", "denominator", "also")
-ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+SCHEMA = "schemas/frequencies.schema.json"
+RULES = _yaml.Rules(DATA, SCHEMA, names={"id": "entry"})
 PERCENTAGE = re.compile(r"^(\d{1,3}(?:\.\d+)?)%$")
 # A marker line, alone on its line outside code: <!-- frequencies: id id ... -->
 MARKER = re.compile(r"^<!--\s*frequencies:\s*(.*?)\s*-->\s*$")
@@ -54,6 +55,42 @@ class Entry(_yaml.Item):
     @property
     def out_of_100(self) -> int | None:
         return out_of_100(self.decimal) if self.decimal is not None else None
+
+    @property
+    def sources(self) -> list[str]:
+        """The key of its source, then those of 'also'."""
+        source, also = self.fields.get("source"), self.fields.get("also")
+        return ([str(source)] if source is not None else []) + ([str(key) for key in also] if isinstance(also, list) else [])
+
+    @property
+    def last_line(self) -> int:
+        return max(self.field_lines.values(), default=self.line)
+
+
+@dataclasses.dataclass(frozen=True)
+class Frequencies:
+    entries: tuple[Entry, ...]
+    # What breaks the schema or a rule of the numbers, each at its line; empty when the file is sound.
+    problems: tuple[Problem, ...]
+
+    def unlisted_sources(self, source_keys: set[str]) -> list[Problem]:
+        """A source (or 'also') of an entry that is not a key of data/references.yml, at its line."""
+        return [
+            Problem(DATA, entry.line_of("source" if key == entry.fields.get("source") else "also"), (
+                f"entry '{entry.id}' cites '{key}', which is not a key of data/references.yml; add the source there or fix the key"
+            ))
+            for entry in self.entries
+            for key in entry.sources
+            if key not in source_keys
+        ]
+
+    def sound(self, source_keys: set[str]) -> dict[str, Entry]:
+        """The entries, by id, that break no rule: the ones a page can show."""
+        broken = [problem.line for problem in [*self.problems, *self.unlisted_sources(source_keys)]]
+        return {
+            entry.id: entry for entry in self.entries
+            if not any(entry.line <= line <= entry.last_line for line in broken)
+        }
 
 
 def out_of_100(percentage: decimal.Decimal) -> int:
@@ -73,87 +110,65 @@ def percent_of(numerator: int, denominator: int, decimals: int) -> decimal.Decim
     return exact.quantize(decimal.Decimal(1).scaleb(-decimals), rounding=decimal.ROUND_HALF_UP)
 
 
-Malformed = _yaml.Malformed
-
-
-def parse(text: str) -> list[Entry]:
-    """The entries of the file's ``text``, each with the line of its fields. Raises Malformed."""
-    document = _yaml.parse(text)
-    _yaml.mapping_items(document, "frequencies", "entry")  # a list of mappings, or Malformed
-    return [Entry.of(fields, node) for fields, node in _yaml.listed(document.data, document.root, "frequencies")]
-
-
-def problems(entries: list[Entry], source_keys: set[str]) -> list[tuple[int, str]]:
-    """(line, message) for each broken rule of an entry; the line is the field's."""
-    found: list[tuple[int, str]] = []
-    seen: dict[str, int] = {}
+def parse(text: str, schema_text: str | None = None) -> Frequencies:
+    """The entries in ``text``, judged against the schema (``schema_text``, or the schema file) and the rules of the numbers."""
+    try:
+        document = _yaml.parse(text)
+    except _yaml.Malformed as error:
+        line, message = error.args
+        return Frequencies((), (Problem(DATA, line, message),))
+    problems = RULES.check(document, schema_text or RULES.schema_text())
+    entries = tuple(Entry.of(fields, node) for fields, node in _yaml.listed(document.data, document.root, "frequencies"))
+    first: dict[str, int] = {}
     for entry in entries:
-        name = f"entry '{entry.fields.get('id', '?')}'"
-        missing = [key for key in REQUIRED if entry.fields.get(key) in (None, "")]
-        if missing:
-            found.append((entry.line, f"{name} is missing {', '.join(missing)}; every entry needs {', '.join(REQUIRED)}"))
-        for key in sorted(set(entry.fields) - set(REQUIRED) - set(OPTIONAL)):
-            found.append((entry.line_of(key), f"{name} has an unknown key '{key}'; allowed: {', '.join(REQUIRED + OPTIONAL)}"))
-        identifier = entry.fields.get("id")
-        if identifier is not None:
-            if not ID.match(str(identifier)):
-                found.append((entry.line_of("id"), f"id '{identifier}' must be lower-case words joined by hyphens, e.g. optim-drr-imlygic"))
-            elif identifier in seen:
-                found.append((entry.line_of("id"), f"id '{identifier}' is already used by the entry at line {seen[identifier]}; ids are unique"))
-            seen.setdefault(identifier, entry.line_of("id"))
-        found += _number_problems(entry, name)
-        keys = [entry.fields.get("source")] + list(entry.fields.get("also") or [])
-        if entry.fields.get("also") is not None and not isinstance(entry.fields.get("also"), list):
-            found.append((entry.line_of("also"), f"{name}: 'also' must be a list of keys of data/references.yml, e.g. [lalu-2019]"))
-            keys = keys[:1]
-        for field, key in zip(["source"] + ["also"] * (len(keys) - 1), keys):
-            if key and key not in source_keys:
-                found.append((entry.line_of(field), f"{name} cites '{key}', which is not a key of data/references.yml; add the source there or fix the key"))
-    return found
+        if entry.id in first:
+            problems.append(Problem(DATA, entry.line_of("id"), (
+                f"id '{entry.id}' is already used by the entry at line {first[entry.id]}; ids are unique"
+            )))
+        first.setdefault(entry.id, entry.line_of("id"))
+        problems += [Problem(DATA, line, message) for line, message in _number_problems(entry)]
+    return Frequencies(entries, tuple(sorted(set(problems))))
 
 
-def _number_problems(entry: Entry, name: str) -> list[tuple[int, str]]:
-    found = []
-    printed = entry.fields.get("percentage")
-    if printed is None:
-        return found
-    if not isinstance(printed, str) or not PERCENTAGE.match(printed):
-        return [(entry.line_of("percentage"), (
-            f"{name}: percentage '{printed}' must be a number with a % sign as the source prints it, e.g. 16.3%; "
-            "a figure printed as '<1%' cannot be drawn as N out of 100: use one the source gives as a number"
-        ))]
+def read(root: pathlib.Path) -> Frequencies:
+    """data/frequencies.yml of the project at ``root``, judged against its schema."""
+    return parse((pathlib.Path(root) / DATA).read_text(encoding="utf-8"))
+
+
+def _number_problems(entry: Entry) -> list[tuple[int, str]]:
+    """What the schema cannot say about the numbers; a number of the wrong form is the schema's to report."""
+    name = f"entry '{entry.id}'"
     value = entry.decimal
-    if value > 100:
-        found.append((entry.line_of("percentage"), f"{name}: percentage {printed} is above 100%"))
     numerator, denominator = entry.fields.get("numerator"), entry.fields.get("denominator")
-    for field, number in (("numerator", numerator), ("denominator", denominator)):
-        if number is not None and (isinstance(number, bool) or not isinstance(number, int) or number < 0):
-            found.append((entry.line_of(field), f"{name}: {field} must be a whole number of people, not '{number}'"))
-            return found
+    if value is None or not (_is_count(numerator, 0) and _is_count(denominator, 1)):
+        return []
+    printed = entry.fields["percentage"]
+    if value > 100:
+        return [(entry.line_of("percentage"), f"{name}: percentage {printed} is above 100%")]
     if numerator is not None and denominator is None:
-        found.append((entry.line_of("numerator"), f"{name} gives a numerator without a denominator; add 'denominator:' (the people in the group)"))
-        return found
-    if denominator == 0:
-        found.append((entry.line_of("denominator"), f"{name}: denominator must be more than 0"))
-        return found
+        return [(entry.line_of("numerator"), f"{name} gives a numerator without a denominator; add 'denominator:' (the people in the group)")]
     if numerator is not None:
         if numerator > denominator:
-            found.append((entry.line_of("numerator"), f"{name}: numerator {numerator} is larger than denominator {denominator}"))
-            return found
+            return [(entry.line_of("numerator"), f"{name}: numerator {numerator} is larger than denominator {denominator}")]
         expected = percent_of(numerator, denominator, places(printed))
         if expected != value:
-            found.append((entry.line_of("percentage"), (
+            return [(entry.line_of("percentage"), (
                 f"{name}: percentage {printed} does not match {numerator} of {denominator} "
                 f"({expected}% to the printed precision); correct whichever differs from the source"
-            )))
+            ))]
     elif denominator is not None:
         decimals = places(printed)
         if not any(percent_of(count, denominator, decimals) == value for count in range(denominator + 1)):
-            found.append((entry.line_of("percentage"), (
+            return [(entry.line_of("percentage"), (
                 f"{name}: no whole number of the {denominator} people gives {printed}; "
                 "correct the percentage or the denominator to what the source prints"
-            )))
-    return found
+            ))]
+    return []
+
+
+def _is_count(number, least: int) -> bool:
+    """Absent, or a whole number the schema accepts (True and False are not counts)."""
+    return number is None or (type(number) is int and number >= least)
 
 
 def prose_lines(lines: list[str]) -> Iterator[tuple[int, str]]:
