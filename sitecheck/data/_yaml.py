@@ -147,6 +147,11 @@ class Item:
     def line_of(self, field: str) -> int:
         return self.field_lines.get(field, self.line)
 
+    @property
+    def last_line(self) -> int:
+        """The line of its last field: a problem between ``line`` and this one is the entry's."""
+        return max(self.field_lines.values(), default=self.line)
+
     def get(self, field: str, default=None):
         return self.fields.get(field, default)
 
@@ -189,6 +194,16 @@ class Rules:
     def schema(self) -> dict:
         return _validator(self.schema_text()).schema
 
+    def judge(self, text: str, schema_text: str | None = None) -> tuple[Document | None, list[Problem]]:
+        """The document in ``text`` and every place it breaks the schema (``schema_text``, or the
+        schema file); (None, [the YAML error at its line]) when it cannot be read."""
+        try:
+            document = parse(text)
+        except Malformed as error:
+            line, message = error.args
+            return None, [Problem(self.file, line, message)]
+        return document, self.check(document, schema_text or self.schema_text())
+
     def check(self, document: Document, schema_text: str) -> list[Problem]:
         """Every place ``document`` breaks the schema (given as text), at its line, with the fix (each once)."""
         return sorted({
@@ -196,6 +211,19 @@ class Rules:
             for error in _validator(schema_text).iter_errors(document.data)
             for line, message in [_explain(error, document, self)]
         })
+
+
+def repeated(items, field: str, file: str, message) -> list[Problem]:
+    """Each item whose ``field`` (its id or key) an earlier item already has, at that field's line;
+    ``message(value, first_line)`` says so."""
+    first: dict[str, int] = {}
+    problems = []
+    for item in items:
+        value = str(item.get(field, ""))
+        if value in first:
+            problems.append(Problem(file, item.line_of(field), message(value, first[value])))
+        first.setdefault(value, item.line_of(field))
+    return problems
 
 
 def _owner(document: Document, path: list, names: dict[str, str]) -> str:

@@ -69,27 +69,16 @@ class Claims:
 
 def parse(text: str, schema_text: str | None = None) -> Claims:
     """The claims in ``text``, judged against the schema (``schema_text``, or the schema file)."""
-    try:
-        document = _yaml.parse(text)
-    except _yaml.Malformed as error:
-        line, message = error.args
-        return Claims((), (Problem(PATH, line, message),), ())
-    problems = RULES.check(document, schema_text or RULES.schema_text())
+    document, problems = RULES.judge(text, schema_text)
+    if document is None:
+        return Claims((), tuple(problems), ())
     claims = tuple(Claim.of(fields, node) for fields, node in _yaml.listed(document.data, document.root, "claims"))
-    first: dict[str, int] = {}
-    for claim in claims:
-        if claim.id in first:
-            problems.append(Problem(PATH, claim.line_of("id"), (
-                f"claim id '{claim.id}' is already used at line {first[claim.id]}; ids are unique: give this claim another"
-            )))
-        first.setdefault(claim.id, claim.line_of("id"))
+    problems += _yaml.repeated(claims, "id", PATH, lambda identifier, first: (
+        f"claim id '{identifier}' is already used at line {first}; ids are unique: give this claim another"
+    ))
     broken_lines = {problem.line for problem in problems}
-    sound = tuple(claim for claim in claims if not any(claim.line <= line <= _last_line(claim) for line in broken_lines))
+    sound = tuple(claim for claim in claims if not any(claim.line <= line <= claim.last_line for line in broken_lines))
     return Claims(claims, tuple(problems), sound)
-
-
-def _last_line(claim: Claim) -> int:
-    return max(claim.field_lines.values(), default=claim.line)
 
 
 def read(root: pathlib.Path) -> Claims:

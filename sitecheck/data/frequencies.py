@@ -62,10 +62,6 @@ class Entry(_yaml.Item):
         source, also = self.fields.get("source"), self.fields.get("also")
         return ([str(source)] if source is not None else []) + ([str(key) for key in also] if isinstance(also, list) else [])
 
-    @property
-    def last_line(self) -> int:
-        return max(self.field_lines.values(), default=self.line)
-
 
 @dataclasses.dataclass(frozen=True)
 class Frequencies:
@@ -112,20 +108,14 @@ def percent_of(numerator: int, denominator: int, decimals: int) -> decimal.Decim
 
 def parse(text: str, schema_text: str | None = None) -> Frequencies:
     """The entries in ``text``, judged against the schema (``schema_text``, or the schema file) and the rules of the numbers."""
-    try:
-        document = _yaml.parse(text)
-    except _yaml.Malformed as error:
-        line, message = error.args
-        return Frequencies((), (Problem(DATA, line, message),))
-    problems = RULES.check(document, schema_text or RULES.schema_text())
+    document, problems = RULES.judge(text, schema_text)
+    if document is None:
+        return Frequencies((), tuple(problems))
     entries = tuple(Entry.of(fields, node) for fields, node in _yaml.listed(document.data, document.root, "frequencies"))
-    first: dict[str, int] = {}
+    problems += _yaml.repeated(entries, "id", DATA, lambda identifier, first: (
+        f"id '{identifier}' is already used by the entry at line {first}; ids are unique"
+    ))
     for entry in entries:
-        if entry.id in first:
-            problems.append(Problem(DATA, entry.line_of("id"), (
-                f"id '{entry.id}' is already used by the entry at line {first[entry.id]}; ids are unique"
-            )))
-        first.setdefault(entry.id, entry.line_of("id"))
         problems += [Problem(DATA, line, message) for line, message in _number_problems(entry)]
     return Frequencies(entries, tuple(sorted(set(problems))))
 

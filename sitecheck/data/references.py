@@ -112,12 +112,9 @@ def parse(text: str, schema_text: str | None = None) -> Bibliography:
 
     A file that cannot be read as YAML gives no groups and one problem, at the line where it breaks.
     """
-    try:
-        document = _yaml.parse(text)
-    except _yaml.Malformed as error:
-        line, message = error.args
-        return Bibliography((), (Problem(PATH, line, message),))
-    problems = RULES.check(document, schema_text or RULES.schema_text())
+    document, problems = RULES.judge(text, schema_text)
+    if document is None:
+        return Bibliography((), tuple(problems))
     groups = []
     for group, group_node in _yaml.listed(document.data, document.root, "groups"):
         sources = tuple(Source.of(entry, node) for entry, node in _yaml.listed(group, group_node, "entries"))
@@ -128,16 +125,11 @@ def parse(text: str, schema_text: str | None = None) -> Bibliography:
 
 
 def _repeated_keys(groups: list[Group]) -> list[Problem]:
-    first: dict[str, int] = {}
-    problems = []
-    for source in (source for group in groups for source in group.sources):
-        if source.key in first:
-            problems.append(Problem(PATH, source.line_of("key"), (
-                f"source key '{source.key}' is already used at line {first[source.key]}; the second entry would "
-                "silently replace the first: merge them or give this one another key"
-            )))
-        first.setdefault(source.key, source.line_of("key"))
-    return problems
+    sources = [source for group in groups for source in group.sources]
+    return _yaml.repeated(sources, "key", PATH, lambda key, first: (
+        f"source key '{key}' is already used at line {first}; the second entry would "
+        "silently replace the first: merge them or give this one another key"
+    ))
 
 
 def read(root: pathlib.Path) -> Bibliography:
