@@ -54,9 +54,9 @@ def _load(config) -> None:
     root = pathlib.Path(config["config_file_path"]).parent
     sources = references.read(root).by_key
     data = _frequencies.parse((root / _frequencies.DATA).read_text(encoding="utf-8"))
-    for problem in [*data.problems, *data.unlisted_sources(set(sources))]:
+    _state["entries"], problems = data.judged(set(sources))
+    for problem in problems:
         log.warning(f"{_frequencies.DATA}: line {problem.line}: {problem.message}")
-    _state["entries"] = data.sound(set(sources))
     _state["sources"] = sources
 
 

@@ -51,9 +51,7 @@ def nearest_whole(printed: str) -> int:
 
 def entries(project: Project) -> tuple[dict[str, _frequencies.Entry], list[Problem]]:
     """The entries that break no rule, by id, and the problems of data/frequencies.yml (schema, numbers, sources)."""
-    data = _frequencies.parse(project.text(DATA))
-    source_keys = set(reference_entries(project))
-    return data.sound(source_keys), [*data.problems, *data.unlisted_sources(source_keys)]
+    return _frequencies.parse(project.text(DATA)).judged(set(reference_entries(project)))
 
 
 def placements(project: Project) -> list[tuple[Page, int, list[str] | None, str]]:
@@ -68,7 +66,7 @@ def placements(project: Project) -> list[tuple[Page, int, list[str] | None, str]
 def check(project: Project) -> list[Problem]:
     """Problems with data/frequencies.yml and with the markers in the pages."""
     data = _frequencies.parse(project.text(DATA))
-    problems = [*data.problems, *data.unlisted_sources(set(reference_entries(project)))]
+    _, problems = data.judged(set(reference_entries(project)))
     if not data.entries:
         return problems
     known = {entry.id: entry for entry in data.entries}

@@ -226,6 +226,12 @@ def repeated(items, field: str, file: str, message) -> list[Problem]:
     return problems
 
 
+def untouched(items, problems) -> tuple:
+    """The items that no problem points into (from an item's first line to its last): the ones safe to show."""
+    lines = {problem.line for problem in problems}
+    return tuple(item for item in items if not any(item.line <= line <= item.last_line for line in lines))
+
+
 def _owner(document: Document, path: list, names: dict[str, str]) -> str:
     """The entry an error is in, as a contributor knows it: "source 'us-label'", or "the file"."""
     value, name = document.data, "the file"

@@ -76,9 +76,7 @@ def parse(text: str, schema_text: str | None = None) -> Claims:
     problems += _yaml.repeated(claims, "id", PATH, lambda identifier, first: (
         f"claim id '{identifier}' is already used at line {first}; ids are unique: give this claim another"
     ))
-    broken_lines = {problem.line for problem in problems}
-    sound = tuple(claim for claim in claims if not any(claim.line <= line <= claim.last_line for line in broken_lines))
-    return Claims(claims, tuple(problems), sound)
+    return Claims(claims, tuple(problems), _yaml.untouched(claims, problems))
 
 
 def read(root: pathlib.Path) -> Claims:

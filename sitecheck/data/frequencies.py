@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import dataclasses
 import decimal
-import pathlib
 import re
 from collections.abc import Iterator
 
@@ -80,13 +79,11 @@ class Frequencies:
             if key not in source_keys
         ]
 
-    def sound(self, source_keys: set[str]) -> dict[str, Entry]:
-        """The entries, by id, that break no rule: the ones a page can show."""
-        broken = [problem.line for problem in [*self.problems, *self.unlisted_sources(source_keys)]]
-        return {
-            entry.id: entry for entry in self.entries
-            if not any(entry.line <= line <= entry.last_line for line in broken)
-        }
+    def judged(self, source_keys: set[str]) -> tuple[dict[str, Entry], list[Problem]]:
+        """The entries a page can show (those no problem points into), by id, and every problem, the
+        sources missing from data/references.yml (``source_keys``) included."""
+        problems = [*self.problems, *self.unlisted_sources(source_keys)]
+        return {entry.id: entry for entry in _yaml.untouched(self.entries, problems)}, problems
 
 
 def out_of_100(percentage: decimal.Decimal) -> int:
@@ -116,16 +113,11 @@ def parse(text: str, schema_text: str | None = None) -> Frequencies:
         f"id '{identifier}' is already used by the entry at line {first}; ids are unique"
     ))
     for entry in entries:
-        problems += [Problem(DATA, line, message) for line, message in _number_problems(entry)]
+        problems += _number_problems(entry)
     return Frequencies(entries, tuple(sorted(set(problems))))
 
 
-def read(root: pathlib.Path) -> Frequencies:
-    """data/frequencies.yml of the project at ``root``, judged against its schema."""
-    return parse((pathlib.Path(root) / DATA).read_text(encoding="utf-8"))
-
-
-def _number_problems(entry: Entry) -> list[tuple[int, str]]:
+def _number_problems(entry: Entry) -> list[Problem]:
     """What the schema cannot say about the numbers; a number of the wrong form is the schema's to report."""
     name = f"entry '{entry.id}'"
     value = entry.decimal
@@ -134,22 +126,22 @@ def _number_problems(entry: Entry) -> list[tuple[int, str]]:
         return []
     printed = entry.fields["percentage"]
     if value > 100:
-        return [(entry.line_of("percentage"), f"{name}: percentage {printed} is above 100%")]
+        return [Problem(DATA, entry.line_of("percentage"), f"{name}: percentage {printed} is above 100%")]
     if numerator is not None and denominator is None:
-        return [(entry.line_of("numerator"), f"{name} gives a numerator without a denominator; add 'denominator:' (the people in the group)")]
+        return [Problem(DATA, entry.line_of("numerator"), f"{name} gives a numerator without a denominator; add 'denominator:' (the people in the group)")]
     if numerator is not None:
         if numerator > denominator:
-            return [(entry.line_of("numerator"), f"{name}: numerator {numerator} is larger than denominator {denominator}")]
+            return [Problem(DATA, entry.line_of("numerator"), f"{name}: numerator {numerator} is larger than denominator {denominator}")]
         expected = percent_of(numerator, denominator, places(printed))
         if expected != value:
-            return [(entry.line_of("percentage"), (
+            return [Problem(DATA, entry.line_of("percentage"), (
                 f"{name}: percentage {printed} does not match {numerator} of {denominator} "
                 f"({expected}% to the printed precision); correct whichever differs from the source"
             ))]
     elif denominator is not None:
         decimals = places(printed)
         if not any(percent_of(count, denominator, decimals) == value for count in range(denominator + 1)):
-            return [(entry.line_of("percentage"), (
+            return [Problem(DATA, entry.line_of("percentage"), (
                 f"{name}: no whole number of the {denominator} people gives {printed}; "
                 "correct the percentage or the denominator to what the source prints"
             ))]
